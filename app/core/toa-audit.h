@@ -1,0 +1,26 @@
+/* toa-audit.h — the append-only, hash-chained audit log (nhật ký hệ thống).
+ * Each record's hash is SHA-256 over its previous hash and its own fields, so editing,
+ * removing or reordering any record breaks the chain from there on. */
+#pragma once
+
+#include "toa-store.h"
+
+G_BEGIN_DECLS
+
+/* Hex SHA-256 of the record's canonical form (seq, at, actor, action, object, detail,
+ * prev_hash). The hash field itself is ignored. */
+char    *toa_audit_record_hash (const ToaAuditRecord *record);
+
+/* Appends one record: reads the last, chains, inserts. Must run inside the caller's
+ * transaction, so the change and its record land together or not at all.
+ * @detail is compact JSON or NULL. */
+gboolean toa_audit_append (ToaStore *store, gint64 actor_id, const char *action,
+                           const char *object_type, gint64 object_id, const char *detail,
+                           GError **error);
+
+/* Walks the whole log. Returns TRUE when intact; otherwise FALSE with *bad_seq set to the
+ * first record that was edited, removed or moved, and a message in @error
+ * (TOA_ERROR_CONFLICT). *count receives the number of records checked. */
+gboolean toa_audit_verify (ToaStore *store, gint64 *count, gint64 *bad_seq, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* toa-people.h — adding people (người dùng, cộng tác viên) and granting roles, with
+ * validation at the boundary and an audit record for each change. */
+#pragma once
+
+#include "toa-store.h"
+
+G_BEGIN_DECLS
+
+/* Parses "ROLE" or "ROLE@SITE" (site code; default "portal") into a grant, resolving the
+ * site. TOA_ERROR_INVALID naming the bad role code, TOA_ERROR_NOT_FOUND for the site. */
+gboolean   toa_people_parse_role (ToaStore *store, const char *spec, ToaRoleGrant *out, GError **error);
+
+/* Adds a person: validates login (letters, digits, . _ -; 2–64), name (NFC, non-empty),
+ * hashes @password (may be NULL for a contributor without login), stores person and roles
+ * and an audit record in one transaction. @actor_id 0 = the administrator's own CLI.
+ * TOA_ERROR_CONFLICT when the login exists. Returns the new person. */
+ToaPerson *toa_people_add (ToaStore *store, gint64 actor_id, const char *login, const char *full_name,
+                           const char *email, gboolean contributor, const char *contract_no,
+                           const GArray *grants, const char *password, GError **error);
+
+G_END_DECLS

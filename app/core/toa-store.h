@@ -1,0 +1,110 @@
+/* toa-store.h — the storage interface. The SQLite backend (app/store) implements it now,
+ * the PostgreSQL backend later; core only ever talks to this interface and never includes
+ * app/store. Every method that can fail takes a GError (TOA_ERROR domain, see toa-error.h).
+ * Text passed in is already validated NFC (core does that at the boundary).
+ * Lists are GPtrArray with the element's free function set. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "toa-article.h"
+#include "toa-article-query.h"
+#include "toa-model.h"
+
+G_BEGIN_DECLS
+
+#define TOA_TYPE_STORE (toa_store_get_type ())
+G_DECLARE_INTERFACE (ToaStore, toa_store, TOA, STORE, GObject)
+
+struct _ToaStoreInterface {
+  GTypeInterface parent_iface;
+
+  /* What a message should name: the file path or the server URI (without password). */
+  const char *(*describe) (ToaStore *self);
+  int         (*schema_version) (ToaStore *self);
+
+  /* One transaction at a time per store object; nested begin is an error. */
+  gboolean (*begin)    (ToaStore *self, GError **error);
+  gboolean (*commit)   (ToaStore *self, GError **error);
+  void     (*rollback) (ToaStore *self);
+
+  /* Sites, sections, units, genres, kinds of information. _add fills in the new id. */
+  gboolean   (*site_add)       (ToaStore *self, ToaSite *site, GError **error);
+  GPtrArray *(*site_list)      (ToaStore *self, GError **error);
+  ToaSite   *(*site_find)      (ToaStore *self, const char *code, GError **error); /* NOT_FOUND */
+  gboolean   (*section_add)    (ToaStore *self, ToaSection *section, GError **error);
+  GPtrArray *(*section_list)   (ToaStore *self, gint64 site_id, GError **error);   /* 0 = all */
+  gboolean   (*unit_add)       (ToaStore *self, ToaUnit *unit, GError **error);
+  GPtrArray *(*unit_list)      (ToaStore *self, GError **error);
+  GPtrArray *(*genre_list)     (ToaStore *self, GError **error);
+  GPtrArray *(*info_kind_list) (ToaStore *self, GError **error);
+
+  /* People. person_add stores the roles in person->roles too; password_hash may be NULL
+   * (a contributor who never signs in). person_find looks up by login (NOT_FOUND). */
+  gboolean   (*person_add)        (ToaStore *self, ToaPerson *person, const char *password_hash, GError **error);
+  ToaPerson *(*person_find)       (ToaStore *self, const char *login, GError **error);
+  ToaPerson *(*person_get)        (ToaStore *self, gint64 id, GError **error);
+  GPtrArray *(*person_list)       (ToaStore *self, GError **error);
+  gboolean   (*role_grant)        (ToaStore *self, gint64 person_id, gint64 site_id, ToaRole role, GError **error);
+  char      *(*password_hash_get) (ToaStore *self, const char *login, GError **error); /* NOT_FOUND */
+
+  /* Articles. article_insert fills id, version (1), created_at/updated_at when 0.
+   * article_update writes every field and the authors, only if the stored version equals
+   * article->version (else TOA_ERROR_CONFLICT), then bumps article->version.
+   * article_list returns articles without body_html; after == NULL starts at @offset,
+   * otherwise continues right after @after in the query's order (offset ignored). */
+  gboolean    (*article_insert) (ToaStore *self, ToaArticle *article, GError **error);
+  gboolean    (*article_update) (ToaStore *self, ToaArticle *article, GError **error);
+  ToaArticle *(*article_get)    (ToaStore *self, gint64 id, GError **error);             /* NOT_FOUND */
+  gint64      (*article_count)  (ToaStore *self, const ToaArticleQuery *query, GError **error); /* -1 on error */
+  GPtrArray  *(*article_list)   (ToaStore *self, const ToaArticleQuery *query, ToaArticle *after,
+                                 guint offset, guint limit, GError **error);
+
+  /* Revisions and comments; _add fills id (and number for revisions). */
+  gboolean   (*revision_add)  (ToaStore *self, ToaRevision *revision, GError **error);
+  GPtrArray *(*revision_list) (ToaStore *self, gint64 article_id, GError **error);
+  gboolean   (*comment_add)   (ToaStore *self, ToaComment *comment, GError **error);
+  GPtrArray *(*comment_list)  (ToaStore *self, gint64 article_id, GError **error);
+
+  /* Audit log: append-only. audit_last returns NULL (no error) on an empty log.
+   * audit_insert stores the record exactly as given (seq, hashes computed by core). */
+  ToaAuditRecord *(*audit_last)   (ToaStore *self, GError **error);
+  gboolean        (*audit_insert) (ToaStore *self, const ToaAuditRecord *record, GError **error);
+  GPtrArray      *(*audit_list)   (ToaStore *self, gint64 after_seq, guint limit, GError **error);
+};
+
+const char     *toa_store_describe (ToaStore *self);
+int             toa_store_schema_version (ToaStore *self);
+gboolean        toa_store_begin (ToaStore *self, GError **error);
+gboolean        toa_store_commit (ToaStore *self, GError **error);
+void            toa_store_rollback (ToaStore *self);
+gboolean        toa_store_site_add (ToaStore *self, ToaSite *site, GError **error);
+GPtrArray      *toa_store_site_list (ToaStore *self, GError **error);
+ToaSite        *toa_store_site_find (ToaStore *self, const char *code, GError **error);
+gboolean        toa_store_section_add (ToaStore *self, ToaSection *section, GError **error);
+GPtrArray      *toa_store_section_list (ToaStore *self, gint64 site_id, GError **error);
+gboolean        toa_store_unit_add (ToaStore *self, ToaUnit *unit, GError **error);
+GPtrArray      *toa_store_unit_list (ToaStore *self, GError **error);
+GPtrArray      *toa_store_genre_list (ToaStore *self, GError **error);
+GPtrArray      *toa_store_info_kind_list (ToaStore *self, GError **error);
+gboolean        toa_store_person_add (ToaStore *self, ToaPerson *person, const char *password_hash, GError **error);
+ToaPerson      *toa_store_person_find (ToaStore *self, const char *login, GError **error);
+ToaPerson      *toa_store_person_get (ToaStore *self, gint64 id, GError **error);
+GPtrArray      *toa_store_person_list (ToaStore *self, GError **error);
+gboolean        toa_store_role_grant (ToaStore *self, gint64 person_id, gint64 site_id, ToaRole role, GError **error);
+char           *toa_store_password_hash_get (ToaStore *self, const char *login, GError **error);
+gboolean        toa_store_article_insert (ToaStore *self, ToaArticle *article, GError **error);
+gboolean        toa_store_article_update (ToaStore *self, ToaArticle *article, GError **error);
+ToaArticle     *toa_store_article_get (ToaStore *self, gint64 id, GError **error);
+gint64          toa_store_article_count (ToaStore *self, const ToaArticleQuery *query, GError **error);
+GPtrArray      *toa_store_article_list (ToaStore *self, const ToaArticleQuery *query, ToaArticle *after,
+                                        guint offset, guint limit, GError **error);
+gboolean        toa_store_revision_add (ToaStore *self, ToaRevision *revision, GError **error);
+GPtrArray      *toa_store_revision_list (ToaStore *self, gint64 article_id, GError **error);
+gboolean        toa_store_comment_add (ToaStore *self, ToaComment *comment, GError **error);
+GPtrArray      *toa_store_comment_list (ToaStore *self, gint64 article_id, GError **error);
+ToaAuditRecord *toa_store_audit_last (ToaStore *self, GError **error);
+gboolean        toa_store_audit_insert (ToaStore *self, const ToaAuditRecord *record, GError **error);
+GPtrArray      *toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* toa-store-open.h — opening a board's database from a path or URI, choosing the backend. */
+#pragma once
+
+#include "toa-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TOA_OPEN_EXISTING = 0,   /* the database must exist (NOT_FOUND naming the file and `init`) */
+  TOA_OPEN_CREATE   = 1,   /* create it (owner-only permissions) if missing */
+} ToaOpenFlags;
+
+/* @location: a path, "sqlite:///abs/path", or "postgresql://…" (TOA_ERROR_IO "not yet
+ * supported" until the PostgreSQL backend lands); NULL = toa_store_default_path().
+ * Opens, checks it is a Tòa soạn database, migrates an older schema to the current one.
+ * Errors name the file and what to do: TOA_ERROR_DB_NEWER, _DB_CORRUPT, _DB_FOREIGN,
+ * _DB_LOCKED, TOA_ERROR_IO (unreadable), TOA_ERROR_NOT_FOUND. Never re-creates or
+ * overwrites an existing file. */
+ToaStore   *toa_store_open (const char *location, ToaOpenFlags flags, GError **error);
+
+/* $XDG_DATA_HOME/toasoan/toasoan.db */
+char       *toa_store_default_path (void);
+
+G_END_DECLS

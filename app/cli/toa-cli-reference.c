@@ -1,0 +1,416 @@
+/* toa-cli-reference.c — the board's reference records: sites (cổng thành phần), sections
+ * (chuyên mục), providing units (đơn vị cung cấp), genres (thể loại) and kinds of
+ * information (loại thông tin). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-audit.h"
+#include "toa-cli.h"
+#include "toa-cli-output.h"
+#include "toa-error.h"
+
+/* A code names a record in commands (ROLE@SITE, --section): lowercase ASCII letters, digits
+ * and "-", as the seeded codes are. */
+static gboolean
+check_code (const char *code, const char *option, GError **error)
+{
+  gboolean ok = *code != '\0' && *code != '-';
+
+  for (const char *p = code; ok && *p != '\0'; p++)
+    ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-';
+  if (!ok)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                 /* TRANSLATORS: %s is an option such as --code, then the value given */
+                 _("%s “%s”: use lowercase letters without diacritics, digits and “-”, e.g. “so-y-te”"),
+                 option, code);
+  return ok;
+}
+
+static char *
+detail_json (const char *code)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Runs the store's add and its audit record in one transaction. */
+typedef gboolean (*AddFunc) (ToaStore *store, gpointer record, GError **error);
+
+static gboolean
+add_with_audit (ToaStore *store, AddFunc add, gpointer record, const gint64 *id,
+                const char *action, const char *object_type, const char *code, GError **error)
+{
+  g_autofree char *detail = detail_json (code);
+
+  if (!toa_store_begin (store, error))
+    return FALSE;
+  if (!add (store, record, error)
+      || !toa_audit_append (store, 0, action, object_type, *id, detail, error)
+      || !toa_store_commit (store, error))
+    {
+      toa_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+site_add (ToaStore *store, gpointer record, GError **error)
+{
+  return toa_store_site_add (store, record, error);
+}
+
+static gboolean
+section_add (ToaStore *store, gpointer record, GError **error)
+{
+  return toa_store_section_add (store, record, error);
+}
+
+static gboolean
+unit_add (ToaStore *store, gpointer record, GError **error)
+{
+  return toa_store_unit_add (store, record, error);
+}
+
+static const char *
+site_code_of (GPtrArray *sites, gint64 site_id)
+{
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      ToaSite *site = g_ptr_array_index (sites, i);
+
+      if (site->id == site_id)
+        return site->code;
+    }
+  return "";
+}
+
+gboolean
+toa_cli_site_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) sites = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(sites = toa_store_site_list (store, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < sites->len; i++)
+        json_array_add_element (array, toa_cli_json_site (g_ptr_array_index (sites, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("sites", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Kind"), _("Name"), _("Address") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (4, headers);
+
+      for (guint i = 0; i < sites->len; i++)
+        {
+          ToaSite *site = g_ptr_array_index (sites, i);
+          const char *kind = g_strcmp0 (site->kind, "portal") == 0 ? _("portal") : _("component site");
+
+          toa_cli_table_add (table, site->code, kind, site->name, site->url);
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_site_add (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *code_raw = NULL, *name_raw = NULL, *url_raw = NULL;
+  GOptionEntry entries[] = {
+    { "code", 0, 0, G_OPTION_ARG_FILENAME, &code_raw, N_("Site code, e.g. so-y-te"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name_raw, N_("Site name"), N_("NAME") },
+    { "url", 0, 0, G_OPTION_ARG_FILENAME, &url_raw, N_("Web address"), N_("URL") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaSite) site = toa_site_new ();
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_require (code_raw, "--code", error)
+      || !toa_cli_require (name_raw, "--name", error)
+      || !toa_cli_text (code_raw, "--code", &site->code, error)
+      || !toa_cli_text (name_raw, "--name", &site->name, error)
+      || !toa_cli_text (url_raw, "--url", &site->url, error)
+      || !check_code (site->code, "--code", error)
+      || !(store = toa_cli_store (cli, error)))
+    return FALSE;
+  g_free (site->kind);
+  site->kind = g_strdup ("component");
+
+  if (!add_with_audit (store, site_add, site, &site->id, "site.add", "site", site->code, error))
+    return FALSE;
+
+  if (cli->json)
+    toa_cli_print_json (toa_cli_json_site (site));
+  else
+    toa_cli_print (_("Added site %s (id %lld)\n"), site->code, (long long) site->id);
+  return TRUE;
+}
+
+gboolean
+toa_cli_section_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *site_raw = NULL;
+  GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_FILENAME, &site_raw, N_("Only this site's sections"), N_("CODE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(ToaSite) site = NULL;
+  g_autofree char *site_code = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_text (site_raw, "--site", &site_code, error)
+      || !(store = toa_cli_store (cli, error)))
+    return FALSE;
+  if (site_code != NULL && !(site = toa_store_site_find (store, site_code, error)))
+    return FALSE;
+  if (!(sites = toa_store_site_list (store, error))
+      || !(sections = toa_store_section_list (store, site != NULL ? site->id : 0, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < sections->len; i++)
+        {
+          ToaSection *section = g_ptr_array_index (sections, i);
+          JsonNode *node = toa_cli_json_section (section);
+
+          json_object_set_string_member (json_node_get_object (node), "site",
+                                         site_code_of (sites, section->site_id));
+          json_array_add_element (array, node);
+        }
+      toa_cli_print_json (toa_cli_json_wrap ("sections", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Site"), _("Code"), _("Name") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (3, headers);
+
+      for (guint i = 0; i < sections->len; i++)
+        {
+          ToaSection *section = g_ptr_array_index (sections, i);
+
+          toa_cli_table_add (table, site_code_of (sites, section->site_id), section->code, section->name);
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_section_add (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *site_raw = NULL, *code_raw = NULL, *name_raw = NULL, *site_code = NULL;
+  GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_FILENAME, &site_raw, N_("The site's code"), N_("CODE") },
+    { "code", 0, 0, G_OPTION_ARG_FILENAME, &code_raw, N_("Section code, e.g. tin-tuc-su-kien"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name_raw, N_("Section name"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaSection) section = toa_section_new ();
+  g_autoptr(ToaSite) site = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_require (site_raw, "--site", error)
+      || !toa_cli_require (code_raw, "--code", error)
+      || !toa_cli_require (name_raw, "--name", error)
+      || !toa_cli_text (site_raw, "--site", &site_code, error)
+      || !toa_cli_text (code_raw, "--code", &section->code, error)
+      || !toa_cli_text (name_raw, "--name", &section->name, error)
+      || !check_code (section->code, "--code", error)
+      || !(store = toa_cli_store (cli, error))
+      || !(site = toa_store_site_find (store, site_code, error))
+      || !(existing = toa_store_section_list (store, site->id, error)))
+    return FALSE;
+  section->site_id = site->id;
+  section->position = (int) existing->len + 1;
+
+  if (!add_with_audit (store, section_add, section, &section->id, "section.add", "section",
+                       section->code, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonNode *node = toa_cli_json_section (section);
+
+      json_object_set_string_member (json_node_get_object (node), "site", site->code);
+      toa_cli_print_json (node);
+    }
+  else
+    toa_cli_print (_("Added section %s to %s (id %lld)\n"), section->code, site->code,
+                   (long long) section->id);
+  return TRUE;
+}
+
+gboolean
+toa_cli_unit_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(units = toa_store_unit_list (store, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < units->len; i++)
+        json_array_add_element (array, toa_cli_json_unit (g_ptr_array_index (units, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("units", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Name") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (2, headers);
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          ToaUnit *unit = g_ptr_array_index (units, i);
+
+          toa_cli_table_add (table, unit->code, unit->name);
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_unit_add (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *code_raw = NULL, *name_raw = NULL;
+  GOptionEntry entries[] = {
+    { "code", 0, 0, G_OPTION_ARG_FILENAME, &code_raw, N_("Unit code, e.g. so-noi-vu"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name_raw, N_("Unit name"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaUnit) unit = toa_unit_new ();
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_require (code_raw, "--code", error)
+      || !toa_cli_require (name_raw, "--name", error)
+      || !toa_cli_text (code_raw, "--code", &unit->code, error)
+      || !toa_cli_text (name_raw, "--name", &unit->name, error)
+      || !check_code (unit->code, "--code", error)
+      || !(store = toa_cli_store (cli, error)))
+    return FALSE;
+
+  if (!add_with_audit (store, unit_add, unit, &unit->id, "unit.add", "unit", unit->code, error))
+    return FALSE;
+
+  if (cli->json)
+    toa_cli_print_json (toa_cli_json_unit (unit));
+  else
+    toa_cli_print (_("Added unit %s (id %lld)\n"), unit->code, (long long) unit->id);
+  return TRUE;
+}
+
+gboolean
+toa_cli_genre_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) genres = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(genres = toa_store_genre_list (store, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < genres->len; i++)
+        json_array_add_element (array, toa_cli_json_genre (g_ptr_array_index (genres, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("genres", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Name"), _("Designed") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (3, headers);
+
+      for (guint i = 0; i < genres->len; i++)
+        {
+          ToaGenre *genre = g_ptr_array_index (genres, i);
+
+          toa_cli_table_add (table, genre->code, genre->name, genre->designed ? _("yes") : "");
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
+}
+
+static char *
+deadline_text (int days)
+{
+  if (days == 0)
+    return g_strdup (_("immediately"));
+  if (days < 0)
+    return g_strdup (_("kept current"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", days), days);
+}
+
+gboolean
+toa_cli_kind_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) kinds = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(kinds = toa_store_info_kind_list (store, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < kinds->len; i++)
+        json_array_add_element (array, toa_cli_json_info_kind (g_ptr_array_index (kinds, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("kinds", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Name"), _("Deadline"), _("Counted from"), _("Source") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (5, headers);
+
+      for (guint i = 0; i < kinds->len; i++)
+        {
+          ToaInfoKind *kind = g_ptr_array_index (kinds, i);
+          g_autofree char *deadline = deadline_text (kind->deadline_days);
+
+          toa_cli_table_add (table, kind->code, kind->name, deadline, kind->basis, kind->source);
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
+}

@@ -1,0 +1,1451 @@
+/* toa-demo.c — the demo board (dữ liệu mẫu) and the synthetic Vietnamese text shared with
+ * the benchmark. Every sentence here is assembled from word lists written for this project
+ * (no news text is copied); places are those of Bình Phước, people and events are invented.
+ * Reproducible: one fixed GRand seed, dates anchored at the day of @now_usec. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-article-state.h"
+#include "toa-audit.h"
+#include "toa-articles.h"
+#include "toa-demo.h"
+#include "toa-error.h"
+#include "toa-people.h"
+#include "toa-text.h"
+
+#define DEMO_SEED         20260101u
+#define DEMO_N_ARTICLES   300
+#define DEMO_N_ENGLISH    12
+#define DEMO_MAX_DAYS     540           /* < 18 months */
+#define USEC_PER_MINUTE   (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
+#define USEC_PER_HOUR     (USEC_PER_MINUTE * 60)
+#define USEC_PER_DAY      (USEC_PER_HOUR * 24)
+#define VN_OFFSET         (USEC_PER_HOUR * 7)   /* Asia/Ho_Chi_Minh, no DST */
+
+#define PICK(r, list) ((list)[g_rand_int_range ((r), 0, G_N_ELEMENTS (list))])
+
+/* ------------------------------------------------------------------------------------- */
+/* Word lists                                                                             */
+
+static const char *const subjects[] = {
+  "UBND tỉnh", "Chủ tịch UBND tỉnh", "Thường trực Tỉnh ủy", "HĐND tỉnh",
+  "Sở Nông nghiệp và Môi trường", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+  "Sở Xây dựng", "Sở Nội vụ", "Sở Khoa học và Công nghệ",
+  "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh",
+  "Ban Quản lý Khu kinh tế tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn",
+  "Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ tỉnh", "Ủy ban MTTQ Việt Nam tỉnh",
+  "UBND thành phố Đồng Xoài", "UBND huyện Bù Đăng", "UBND huyện Lộc Ninh",
+  "Trung tâm Kiểm soát bệnh tật tỉnh", "Bệnh viện Đa khoa tỉnh", "Văn phòng UBND tỉnh",
+  "Thống kê tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Chính sách xã hội chi nhánh tỉnh",
+};
+
+static const char *const verbs[] = {
+  "triển khai", "đẩy mạnh", "tăng cường", "kiểm tra", "tổng kết", "sơ kết", "đánh giá",
+  "hướng dẫn", "tuyên truyền về", "thúc đẩy", "hỗ trợ", "rà soát", "quán triệt",
+  "phổ biến", "nâng cao hiệu quả", "bàn giải pháp thực hiện", "ra quân thực hiện",
+  "tháo gỡ vướng mắc trong", "giám sát", "khảo sát",
+};
+
+static const char *const objects[] = {
+  "công tác cải cách hành chính", "chuyển đổi số", "kế hoạch phát triển kinh tế - xã hội",
+  "chương trình xây dựng nông thôn mới", "dự án đường giao thông liên xã",
+  "công tác phòng, chống sốt xuất huyết", "chương trình tiêm chủng mở rộng",
+  "phòng cháy, chữa cháy rừng mùa khô", "giải ngân vốn đầu tư công",
+  "chính sách hỗ trợ hộ nghèo", "an toàn vệ sinh thực phẩm", "bảo hiểm y tế toàn dân",
+  "kỳ thi tốt nghiệp trung học phổ thông", "công tác tuyển sinh đầu cấp",
+  "phát triển vùng điều nguyên liệu", "tái canh cây cao su", "tiêu thụ hồ tiêu",
+  "chăn nuôi an toàn sinh học", "phòng, chống bệnh dịch tả lợn châu Phi",
+  "cấp giấy chứng nhận quyền sử dụng đất", "thu hút đầu tư vào khu công nghiệp",
+  "xây dựng chính quyền số", "dịch vụ công trực tuyến toàn trình",
+  "phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa",
+  "bảo tồn văn hóa đồng bào dân tộc thiểu số", "phát triển du lịch sinh thái",
+  "bảo đảm trật tự an toàn giao thông", "phòng, chống ma túy", "xóa nhà tạm, nhà dột nát",
+  "đào tạo nghề cho lao động nông thôn", "giải quyết việc làm cho thanh niên",
+  "phòng, chống thiên tai", "quản lý tài nguyên khoáng sản", "bảo vệ môi trường",
+  "xử lý chất thải rắn sinh hoạt", "cung cấp nước sạch nông thôn",
+  "nâng cao chỉ số năng lực cạnh tranh cấp tỉnh", "cải thiện môi trường kinh doanh",
+  "hỗ trợ doanh nghiệp nhỏ và vừa", "phát triển kinh tế tập thể, hợp tác xã",
+  "chương trình mỗi xã một sản phẩm OCOP", "chăm sóc sức khỏe người cao tuổi",
+  "phổ cập bơi cho trẻ em", "xây dựng trường học đạt chuẩn quốc gia",
+  "quản lý trật tự xây dựng đô thị", "phòng, chống tác hại của thuốc lá",
+};
+
+static const char *const places[] = {
+  "xã Tân Lập", "huyện Bù Đăng", "thành phố Đồng Xoài", "thị xã Bình Long", "huyện Lộc Ninh",
+  "huyện Bù Gia Mập", "thị xã Phước Long", "thị xã Chơn Thành", "huyện Hớn Quản",
+  "huyện Đồng Phú", "huyện Phú Riềng", "huyện Bù Đốp", "xã Thiện Hưng", "xã Lộc Tấn",
+  "phường Tân Phú", "xã Đak Nhau", "xã Bình Thắng", "xã Đồng Nơ", "phường Hưng Chiến",
+  "xã Phú Nghĩa", "xã Long Hà", "xã Tân Hòa", "phường Tiến Thành", "xã Minh Lập",
+};
+
+static const char *const times[] = {
+  "năm 2025", "6 tháng đầu năm", "6 tháng cuối năm", "quý I", "quý II", "quý III", "quý IV",
+  "giai đoạn 2021-2025", "giai đoạn 2026-2030", "dịp Tết Nguyên đán", "mùa khô năm nay",
+  "từ đầu năm đến nay", "trong tháng cao điểm", "năm học mới",
+};
+
+/* Who benefits, and from what: pairs, so that sentences stay sensible. */
+static const struct {
+  const char *who;
+  const char *what;
+} benefits[] = {
+  { "hộ nghèo", "hỗ trợ xây nhà" },
+  { "hộ nghèo", "vay vốn ưu đãi" },
+  { "học sinh", "cấp học bổng" },
+  { "học sinh", "học bơi miễn phí" },
+  { "lao động nông thôn", "đào tạo nghề" },
+  { "doanh nghiệp", "hướng dẫn sử dụng dịch vụ công trực tuyến" },
+  { "doanh nghiệp", "tháo gỡ khó khăn về mặt bằng sản xuất" },
+  { "hộ đồng bào dân tộc thiểu số", "hỗ trợ giống cây trồng" },
+  { "gia đình chính sách", "tặng quà Tết" },
+  { "người cao tuổi", "khám sức khỏe miễn phí" },
+  { "hợp tác xã", "tập huấn kỹ thuật" },
+  { "trẻ em dưới 5 tuổi", "tiêm vắc xin đầy đủ" },
+  { "hộ sản xuất kinh doanh", "hỗ trợ chuyển đổi số" },
+  { "cán bộ, công chức cấp xã", "bồi dưỡng kỹ năng số" },
+  { "hộ trồng điều", "hỗ trợ chứng nhận sản xuất hữu cơ" },
+  { "người dân", "cấp thẻ bảo hiểm y tế" },
+};
+
+static const char *const trainees[] = {
+  "cán bộ, công chức cấp xã", "hội viên nông dân", "giáo viên", "nhân viên y tế thôn, ấp",
+  "lao động nông thôn", "chủ hộ kinh doanh", "đoàn viên thanh niên", "cán bộ hợp tác xã",
+};
+
+static const char *const events[] = {
+  "hội nghị", "buổi làm việc", "lễ ra quân", "lễ phát động", "buổi kiểm tra", "hội thảo",
+  "buổi tọa đàm", "phiên họp thường kỳ",
+};
+
+static const char *const goals[] = {
+  "góp phần nâng cao đời sống vật chất và tinh thần của người dân",
+  "bảo đảm hoàn thành các chỉ tiêu đã đề ra",
+  "tạo điều kiện thuận lợi cho người dân và doanh nghiệp",
+  "phấn đấu đạt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh",
+  "không để phát sinh điểm nóng, phức tạp",
+  "từng bước nâng cao chất lượng phục vụ",
+  "phát huy sức mạnh của cả hệ thống chính trị",
+  "bảo đảm đúng quy định, công khai, minh bạch",
+};
+
+static const char *const problems[] = {
+  "nguồn lực còn hạn chế", "tiến độ một số dự án còn chậm",
+  "nhận thức của một bộ phận người dân chưa đầy đủ", "cơ sở vật chất đã xuống cấp",
+  "thời tiết diễn biến phức tạp", "công tác phối hợp giữa các ngành có lúc chưa chặt chẽ",
+  "giá vật tư đầu vào tăng cao", "đội ngũ cán bộ chuyên môn còn thiếu",
+};
+
+static const char *const officials[] = {
+  "Phó Chủ tịch UBND tỉnh", "Giám đốc Sở Y tế", "Phó Giám đốc Sở Nông nghiệp và Môi trường",
+  "Chủ tịch UBND huyện Bù Đăng", "Bí thư Huyện ủy Lộc Ninh", "Chánh Văn phòng UBND tỉnh",
+  "Giám đốc Sở Giáo dục và Đào tạo", "Phó Chủ tịch UBND thành phố Đồng Xoài",
+  "Trưởng Ban Quản lý Khu kinh tế tỉnh",
+};
+
+static const char *const surnames[] = {
+  "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+  "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Điểu", "Trịnh",
+};
+static const char *const middles[] = { "Văn", "Hữu", "Minh", "Quốc", "Đức", "Thị", "Ngọc", "Thu", "Thanh" };
+static const char *const givens[] = {
+  "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Phúc", "Sơn", "Thắng", "Lan", "Hoa", "Hương", "Mai",
+  "Hạnh", "Trang", "Yến", "Nga", "Khánh", "Bình", "Quang", "Tâm",
+};
+
+static const char *const headings[] = {
+  "Nhiều kết quả tích cực", "Tháo gỡ khó khăn, vướng mắc", "Nhiệm vụ thời gian tới",
+  "Chuyển biến rõ nét", "Huy động sức mạnh tổng hợp", "Người dân đồng tình",
+  "Còn nhiều việc phải làm", "Sớm đưa chính sách vào cuộc sống",
+};
+
+static const char *const summary_nouns[] = {
+  "Giải pháp", "Dấu ấn", "Hiệu quả", "Kết quả", "Chuyển biến", "Bước tiến",
+};
+
+/* Tiers of rarer words, so a benchmark can search something uncommon. Each is a sentence
+ * added to a body with the given probability (per article): "Sóc Bom Bo" ~1 %,
+ * "Bù Lạch" ~0.1 %, "Xtiêng" ~0.01 %. */
+static const struct {
+  double      probability;
+  const char *sentence;
+} rare_sentences[] = {
+  { 0.01,   "Đoàn cũng đến thăm Khu di tích lịch sử Sóc Bom Bo, nơi đang được đầu tư tôn tạo để phục vụ du khách." },
+  { 0.001,  "Dịp này, nhiều bạn trẻ đã tham gia chương trình trải nghiệm tại trảng cỏ Bù Lạch." },
+  { 0.0001, "Các nghệ nhân người Xtiêng đã trình diễn cồng chiêng và hướng dẫn các em học sinh dệt thổ cẩm." },
+};
+
+/* ------------------------------------------------------------------------------------- */
+/* Small helpers                                                                          */
+
+static gboolean
+chance (GRand *r, double p)
+{
+  return g_rand_double (r) < p;
+}
+
+/* Words as people count them: space-separated tokens holding a letter or a digit. */
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_token = FALSE, counted = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == ' ' || *p == '\n')
+        {
+          in_token = FALSE;
+          continue;
+        }
+      if (!in_token)
+        {
+          in_token = TRUE;
+          counted = FALSE;
+        }
+      if (!counted && (g_ascii_isalnum (*p) || ((guchar) *p >= 0xC0)))
+        {
+          n++;
+          counted = TRUE;
+        }
+    }
+  return n;
+}
+
+static void
+append_capitalized (GString *s, const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  g_string_append_unichar (s, g_unichar_toupper (c));
+  g_string_append (s, g_utf8_next_char (text));
+}
+
+/* 1234567 → "1.234.567" */
+static void
+append_number (GString *s, guint64 n)
+{
+  char digits[32];
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, digits[i]);
+    }
+}
+
+static void
+append_count (GString *s, GRand *r)
+{
+  static const char *const approx[] = { "Hơn ", "Gần ", "Khoảng " };
+  static const guint magnitudes[] = { 50, 300, 1500, 12000 };
+  guint n = g_rand_int_range (r, 10, magnitudes[g_rand_int_range (r, 0, 4)]);
+
+  if (chance (r, 0.7))
+    {
+      /* "Hơn 1.200": an approximate figure is a round one */
+      guint unit = n >= 1000 ? 100 : n >= 100 ? 10 : 1;
+
+      g_string_append (s, PICK (r, approx));
+      n = n / unit * unit;
+    }
+  append_number (s, n);
+}
+
+static void
+append_percent (GString *s, GRand *r)
+{
+  g_string_append_printf (s, "%d,%d%%", g_rand_int_range (r, 12, 99), g_rand_int_range (r, 0, 10));
+}
+
+static void
+append_person_name (GString *s, GRand *r)
+{
+  const char *surname = PICK (r, surnames);
+  const char *middle = PICK (r, middles);
+
+  g_string_append_printf (s, "%s %s %s", surname, middle, PICK (r, givens));
+}
+
+static void
+append_day (GString *s, GRand *r)
+{
+  static const char *const parts[] = { "Sáng", "Chiều", "Ngày", "Tối" };
+
+  g_string_append_printf (s, "%s %d/%d", PICK (r, parts), g_rand_int_range (r, 1, 29),
+                          g_rand_int_range (r, 1, 13));
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Headlines                                                                              */
+
+static void
+headline_once (GRand *r, GString *s)
+{
+  switch (g_rand_int_range (r, 0, 6))
+    {
+    case 0:   /* Sở Y tế tăng cường … tại huyện Bù Đăng */
+      g_string_append_printf (s, "%s %s %s", PICK (r, subjects), PICK (r, verbs), PICK (r, objects));
+      if (chance (r, 0.5))
+        g_string_append_printf (s, " tại %s", PICK (r, places));
+      if (chance (r, 0.4))
+        g_string_append_printf (s, " %s", PICK (r, times));
+      break;
+    case 1:   /* Đẩy mạnh … trên địa bàn huyện … */
+      append_capitalized (s, PICK (r, verbs));
+      g_string_append_printf (s, " %s", PICK (r, objects));
+      if (chance (r, 0.5))
+        g_string_append_printf (s, " trên địa bàn %s", PICK (r, places));
+      else
+        g_string_append_printf (s, " %s", PICK (r, times));
+      break;
+    case 2:   /* Hơn 1.200 hộ nghèo tại … được hỗ trợ xây nhà */
+      {
+        int b = g_rand_int_range (r, 0, G_N_ELEMENTS (benefits));
+
+        append_count (s, r);
+        g_string_append_printf (s, " %s tại %s được %s", benefits[b].who, PICK (r, places),
+                                benefits[b].what);
+      }
+      break;
+    case 3:   /* Bình Phước: … */
+      g_string_append (s, "Bình Phước: ");
+      append_capitalized (s, PICK (r, verbs));
+      g_string_append_printf (s, " %s %s", PICK (r, objects), PICK (r, times));
+      break;
+    case 4:   /* Giải pháp … */
+      g_string_append_printf (s, "%s trong %s %s", PICK (r, summary_nouns), PICK (r, objects),
+                              chance (r, 0.5) ? "ở vùng biên giới" : "ở tỉnh Bình Phước");
+      break;
+    default:  /* Phó Chủ tịch UBND tỉnh kiểm tra … tại … */
+      g_string_append_printf (s, "%s %s %s tại %s", PICK (r, officials), PICK (r, verbs),
+                              PICK (r, objects), PICK (r, places));
+      break;
+    }
+}
+
+char *
+toa_demo_title (GRand *rand)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (rand != NULL, NULL);
+
+  for (int attempt = 0; attempt < 50; attempt++)
+    {
+      guint n;
+
+      g_string_truncate (s, 0);
+      headline_once (rand, s);
+      n = count_words (s->str);
+      if (n >= 8 && n <= 16)
+        break;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Sentences                                                                              */
+
+static void
+sentence_once (GRand *r, GString *s, int kind)
+{
+  switch (kind)
+    {
+    case 0:   /* the event */
+      append_day (s, r);
+      g_string_append_printf (s, ", %s đã tổ chức %s %s %s tại %s.", PICK (r, subjects),
+                              PICK (r, events), PICK (r, verbs), PICK (r, objects), PICK (r, places));
+      break;
+    case 1:   /* who attended */
+      g_string_append_printf (s, "Dự %s có đại diện lãnh đạo %s, %s cùng các sở, ban, ngành, "
+                              "đoàn thể liên quan.", PICK (r, events), PICK (r, subjects),
+                              PICK (r, subjects));
+      break;
+    case 2:   /* figures */
+      g_string_append_printf (s, "Theo báo cáo của %s, %s, toàn tỉnh Bình Phước đã giải ngân ",
+                              PICK (r, subjects), PICK (r, times));
+      append_number (s, g_rand_int_range (r, 15, 4800));
+      g_string_append (s, " tỷ đồng cho ");
+      g_string_append (s, PICK (r, objects));
+      g_string_append (s, ", đạt ");
+      append_percent (s, r);
+      g_string_append (s, " kế hoạch năm.");
+      break;
+    case 3:   /* a speech */
+      g_string_append_printf (s, "Phát biểu tại %s, %s ", PICK (r, events), PICK (r, officials));
+      append_person_name (s, r);
+      g_string_append_printf (s, " đề nghị %s tiếp tục %s %s, %s.", PICK (r, subjects),
+                              PICK (r, verbs), PICK (r, objects), PICK (r, goals));
+      break;
+    case 4:   /* difficulties */
+      g_string_append_printf (s, "Bên cạnh những kết quả đạt được, việc thực hiện %s vẫn còn "
+                              "một số khó khăn, hạn chế như %s, %s.", PICK (r, objects),
+                              PICK (r, problems), PICK (r, problems));
+      break;
+    case 5:   /* what comes next */
+      g_string_append_printf (s, "Thời gian tới, %s sẽ tiếp tục %s %s, %s.", PICK (r, subjects),
+                              PICK (r, verbs), PICK (r, objects), PICK (r, goals));
+      break;
+    case 6:   /* reached so far */
+      {
+        int b = g_rand_int_range (r, 0, G_N_ELEMENTS (benefits));
+
+        g_string_append (s, "Đến nay, ");
+        append_number (s, g_rand_int_range (r, 20, 9000));
+        g_string_append_printf (s, " %s trên địa bàn %s đã được %s, tăng ", benefits[b].who,
+                                PICK (r, places), benefits[b].what);
+        append_percent (s, r);
+        g_string_append (s, " so với cùng kỳ năm trước.");
+      }
+      break;
+    case 7:   /* instructions */
+      g_string_append_printf (s, "%s yêu cầu các địa phương %s %s; đồng thời %s %s, %s.",
+                              PICK (r, subjects), PICK (r, verbs), PICK (r, objects),
+                              PICK (r, verbs), PICK (r, objects), PICK (r, goals));
+      break;
+    case 8:   /* context */
+      g_string_append_printf (s, "Được biết, %s là một trong những nhiệm vụ trọng tâm của tỉnh "
+                              "Bình Phước trong %s.", PICK (r, objects), PICK (r, times));
+      break;
+    case 10:  /* the discussion */
+      g_string_append_printf (s, "Tại %s, các đại biểu đã thảo luận, làm rõ những kết quả đạt được "
+                              "cũng như khó khăn, vướng mắc trong %s.", PICK (r, events),
+                              PICK (r, objects));
+      break;
+    case 11:  /* training */
+      g_string_append_printf (s, "%s đã phối hợp với %s mở %d lớp tập huấn về %s cho ",
+                              PICK (r, subjects), PICK (r, subjects), g_rand_int_range (r, 2, 40),
+                              PICK (r, objects));
+      append_number (s, g_rand_int_range (r, 60, 5000));
+      g_string_append_printf (s, " lượt %s.", PICK (r, trainees));
+      break;
+    case 12:  /* inspections */
+      g_string_append_printf (s, "Trong %s, đoàn kiểm tra liên ngành đã kiểm tra ", PICK (r, times));
+      append_number (s, g_rand_int_range (r, 12, 900));
+      g_string_append_printf (s, " cơ sở, phát hiện và xử lý %d trường hợp vi phạm, phạt tiền hơn ",
+                              g_rand_int_range (r, 2, 80));
+      append_number (s, g_rand_int_range (r, 5, 950));
+      g_string_append (s, " triệu đồng.");
+      break;
+    case 13:  /* a voice from the ground */
+      g_string_append_printf (s, "Nhiều hộ dân tại %s cho biết, nhờ %s mà cuộc sống của gia đình "
+                              "đã từng bước ổn định, con cái được học hành đầy đủ.", PICK (r, places),
+                              PICK (r, objects));
+      break;
+    case 14:  /* a target */
+      {
+        int b = g_rand_int_range (r, 0, G_N_ELEMENTS (benefits));
+
+        g_string_append_printf (s, "Theo kế hoạch, đến năm 2030, tỉnh Bình Phước phấn đấu có ít nhất "
+                                "%d%% %s được %s.", g_rand_int_range (r, 60, 100), benefits[b].who,
+                                benefits[b].what);
+      }
+      break;
+    default:  /* a quote */
+      g_string_append_printf (s, "“Chúng tôi sẽ %s %s để %s”, %s ", PICK (r, verbs), PICK (r, objects),
+                              PICK (r, goals), PICK (r, officials));
+      append_person_name (s, r);
+      g_string_append (s, " cho biết.");
+      break;
+    }
+}
+
+#define N_SENTENCE_KINDS 16
+
+/* Kinds said at most once per text (the event, who attended, "Được biết"). */
+#define ONCE_KINDS ((1u << 0) | (1u << 1) | (1u << 8))
+
+/* Appends sentences of the given kinds (then any kind) until the text holds between
+ * @min and @max words; returns the number of words. */
+static guint
+fill_words (GRand *r, GString *s, const int *first_kinds, guint n_first, guint min, guint max,
+            guint *used)
+{
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  guint words = 0;
+  guint target = g_rand_int_range (r, min, max + 1);
+
+  for (guint i = 0, tries = 0; words < target && tries < 200; tries++)
+    {
+      int kind = i < n_first ? first_kinds[i] : g_rand_int_range (r, 0, N_SENTENCE_KINDS);
+      guint n;
+
+      if (i >= n_first && (ONCE_KINDS & (1u << kind) & *used))
+        continue;
+      *used |= 1u << kind;
+      g_string_truncate (sentence, 0);
+      sentence_once (r, sentence, kind);
+      n = count_words (sentence->str);
+      if (words + n > max && words >= min)
+        break;
+      if (words + n > max)
+        continue;   /* too long for what is left: draw another */
+      if (words > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, sentence->str);
+      words += n;
+      i++;
+    }
+  if (words < min)
+    {
+      /* every draw was too long for what was left: close with a short sentence */
+      static const char *const short_one = "Đây là nhiệm vụ quan trọng, cần sự vào cuộc của cả hệ thống chính trị.";
+
+      if (words > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, short_one);
+      words += count_words (short_one);
+    }
+  return words;
+}
+
+char *
+toa_demo_sapo (GRand *rand)
+{
+  static const int lead[] = { 0 };
+  GString *s = g_string_new (NULL);
+  guint used = 0;
+
+  g_return_val_if_fail (rand != NULL, NULL);
+  fill_words (rand, s, lead, chance (rand, 0.6) ? 1 : 0, 25, 50, &used);
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_list (GRand *r, GString *s)
+{
+  guint n = g_rand_int_range (r, 3, 6);
+
+  g_string_append (s, "<ul>");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (s, "<li>");
+      append_capitalized (s, PICK (r, verbs));
+      g_string_append_printf (s, " %s%s</li>", PICK (r, objects), i + 1 < n ? ";" : ".");
+    }
+  g_string_append (s, "</ul>");
+}
+
+char *
+toa_demo_body_html (GRand *rand, guint paragraphs)
+{
+  static const int lead[] = { 0, 1 };
+  static const int closing[] = { 5, 8 };
+  g_autoptr(GString) para = g_string_new (NULL);
+  GString *s;
+  gboolean headings_on, list_on;
+  guint list_at, rare_at, used = 0, heading;
+  int rare = -1;
+
+  g_return_val_if_fail (rand != NULL, NULL);
+
+  paragraphs = MAX (paragraphs, 1);
+  s = g_string_sized_new (paragraphs * 560);
+  headings_on = paragraphs >= 6 && chance (rand, 0.5);
+  list_on = paragraphs >= 3 && chance (rand, 0.25);
+  list_at = g_rand_int_range (rand, 1, MAX (paragraphs, 2));
+  rare_at = g_rand_int_range (rand, 0, paragraphs);
+  heading = g_rand_int_range (rand, 0, G_N_ELEMENTS (headings));
+  for (int i = G_N_ELEMENTS (rare_sentences) - 1; i >= 0 && rare < 0; i--)
+    if (chance (rand, rare_sentences[i].probability))
+      rare = i;
+
+  for (guint i = 0; i < paragraphs; i++)
+    {
+      gboolean last = i + 1 == paragraphs && paragraphs > 1;
+
+      if (headings_on && (i == 2 || i == paragraphs - 2))
+        g_string_append_printf (s, "<h2>%s</h2>", headings[heading++ % G_N_ELEMENTS (headings)]);
+
+      g_string_truncate (para, 0);
+      if (i == 0)
+        fill_words (rand, para, lead, 2, 40, 120, &used);
+      else if (last)
+        fill_words (rand, para, closing, 2, 40, 120, &used);
+      else
+        fill_words (rand, para, NULL, 0, 40, 120, &used);
+      if ((int) i == (int) rare_at && rare >= 0)
+        g_string_append_printf (para, " %s", rare_sentences[rare].sentence);
+
+      g_string_append (s, "<p>");
+      if (i == 0 && chance (rand, 0.3))
+        {
+          /* a bold lead sentence, as portals often set it */
+          const char *stop = strstr (para->str, ". ");
+          gsize cut = stop ? (gsize) (stop - para->str) + 1 : para->len;
+
+          g_string_append (s, "<strong>");
+          g_string_append_len (s, para->str, cut);
+          g_string_append (s, "</strong>");
+          g_string_append (s, para->str + cut);
+        }
+      else
+        g_string_append (s, para->str);
+      g_string_append (s, "</p>");
+
+      if (list_on && i == list_at)
+        append_list (rand, s);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* English, for the portal's English section (a few articles only).                       */
+
+static const char *const en_subjects[] = {
+  "Binh Phuoc", "The provincial People's Committee", "The Department of Health",
+  "The Department of Agriculture and Environment", "Dong Xoai city", "The local government",
+  "The provincial Economic Zone Authority",
+};
+static const char *const en_verbs[] = {
+  "promotes", "speeds up", "reviews", "launches a plan for", "supports", "invests in",
+  "strengthens",
+};
+static const char *const en_objects[] = {
+  "digital transformation", "public investment disbursement", "cashew exports",
+  "new rural development", "ecotourism", "vocational training for rural workers",
+  "online public services", "forest fire prevention", "clean water in rural areas",
+  "industrial park investment",
+};
+static const char *const en_goals[] = {
+  "to improve people's living standards", "to attract more investors",
+  "to meet this year's targets", "to serve residents and businesses better",
+};
+
+static char *
+english_title (GRand *r)
+{
+  return g_strdup_printf ("%s %s %s in %s", PICK (r, en_subjects), PICK (r, en_verbs),
+                          PICK (r, en_objects), chance (r, 0.5) ? "2025" : "the coming years");
+}
+
+static void
+english_sentence (GRand *r, GString *s)
+{
+  switch (g_rand_int_range (r, 0, 4))
+    {
+    case 0:
+      g_string_append_printf (s, "%s %s %s %s.", PICK (r, en_subjects), PICK (r, en_verbs),
+                              PICK (r, en_objects), PICK (r, en_goals));
+      break;
+    case 1:
+      g_string_append_printf (s, "According to the provincial People's Committee, %d%% of the "
+                              "plan for %s has been completed so far.", g_rand_int_range (r, 20, 99),
+                              PICK (r, en_objects));
+      break;
+    case 2:
+      g_string_append_printf (s, "Officials asked districts and communes to work closely together "
+                              "on %s and %s.", PICK (r, en_objects), PICK (r, en_objects));
+      break;
+    default:
+      g_string_append_printf (s, "In the coming months, Binh Phuoc will continue to focus on %s %s.",
+                              PICK (r, en_objects), PICK (r, en_goals));
+      break;
+    }
+}
+
+static char *
+english_text (GRand *r, guint sentences, gboolean html)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < sentences; i++)
+    {
+      if (html && i % 3 == 0)
+        g_string_append (s, i ? "</p><p>" : "<p>");
+      else if (i)
+        g_string_append_c (s, ' ');
+      english_sentence (r, s);
+    }
+  if (html)
+    g_string_append (s, "</p>");
+  return g_string_free (s, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* The board                                                                              */
+
+typedef struct {
+  const char *code;
+  const char *name;
+} CodeName;
+
+static const CodeName component_sites[] = {
+  { "so-y-te",   "Trang TTĐT Sở Y tế tỉnh Bình Phước" },
+  { "dong-xoai", "Cổng TTĐT thành phố Đồng Xoài" },
+  { "so-vhttdl", "Trang TTĐT Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Phước" },
+};
+
+/* The portal's 12 sections (GLOSSARY "Typical sections") and the kind of information
+ * each usually carries. */
+static const struct {
+  const char *code;
+  const char *name;
+  const char *info_kind;
+} portal_sections[] = {
+  { "tin-tuc-su-kien",   "Tin tức - Sự kiện",                          "news" },
+  { "chi-dao-dieu-hanh", "Chỉ đạo - Điều hành",                        "news" },
+  { "van-ban-phap-luat", "Văn bản pháp luật",                          "legal-document" },
+  { "pho-bien-phap-luat", "Thông tin tuyên truyền, phổ biến pháp luật", "law-guidance" },
+  { "cai-cach-hanh-chinh", "Cải cách hành chính",                      "law-guidance" },
+  { "quy-hoach-ke-hoach", "Quy hoạch - Kế hoạch",                      "plan-investment" },
+  { "dau-tu-dau-thau",   "Đầu tư - Đấu thầu - Mua sắm công",           "plan-investment" },
+  { "khoa-hoc",          "Chương trình, đề tài khoa học",              "science" },
+  { "thong-ke",          "Thông tin thống kê",                         "statistics" },
+  { "van-hoa-xa-hoi",    "Văn hóa - Xã hội",                           "news" },
+  { "hoi-dap",           "Hỏi đáp",                                    "qa-answer" },
+  { "english",           "English",                                    "foreign-language" },
+};
+#define SECTION_ENGLISH 11
+
+static const CodeName component_sections[] = {
+  { "tin-hoat-dong", "Tin hoạt động" },
+  { "thong-bao",     "Thông báo" },
+  { "van-ban",       "Văn bản" },
+};
+
+/* GLOSSARY "Typical providing units". */
+static const CodeName units[] = {
+  { "van-phong-ubnd", "Văn phòng UBND tỉnh" },
+  { "so-noi-vu",      "Sở Nội vụ" },
+  { "so-tai-chinh",   "Sở Tài chính" },
+  { "so-khcn",        "Sở Khoa học và Công nghệ" },
+  { "so-vhttdl",      "Sở Văn hóa, Thể thao và Du lịch" },
+  { "so-y-te",        "Sở Y tế" },
+  { "so-gddt",        "Sở Giáo dục và Đào tạo" },
+  { "so-nnmt",        "Sở Nông nghiệp và Môi trường" },
+  { "so-xay-dung",    "Sở Xây dựng" },
+  { "cong-an-tinh",   "Công an tỉnh" },
+  { "ubnd-xa-phuong", "UBND các xã, phường" },
+};
+
+/* Twenty people: the board, the teams, and two outside contributors who never sign in.
+ * Roles are "role" (portal) or "role@site". */
+typedef struct {
+  const char *login;
+  const char *name;
+  gboolean    contributor;
+  const char *contract_no;
+  const char *roles[3];
+} DemoPerson;
+
+static const DemoPerson demo_people[] = {
+  { "truongban",  "Nguyễn Văn Hùng",     FALSE, NULL, { "head" } },
+  { "phobantt",   "Trần Thị Mai",        FALSE, NULL, { "standing-deputy" } },
+  { "phoban",     "Lê Quang Vinh",       FALSE, NULL, { "deputy" } },
+  { "thuky",      "Phạm Thị Thu Hà",     FALSE, NULL, { "secretary" } },
+  { "thanhvien1", "Hoàng Minh Tuấn",     FALSE, NULL, { "member", "head@so-y-te" } },
+  { "thanhvien2", "Võ Thị Lan",          FALSE, NULL, { "member", "head@dong-xoai" } },
+  { "thanhvien3", "Đặng Văn Phúc",       FALSE, NULL, { "member", "head@so-vhttdl" } },
+  { "thanhvien4", "Bùi Thị Hồng Nhung",  FALSE, NULL, { "member" } },
+  { "bientap1",   "Ngô Thanh Tùng",      TRUE,  NULL, { "editor" } },
+  { "bientap2",   "Huỳnh Thị Kim Ngân",  TRUE,  NULL, { "editor" } },
+  { "bientap3",   "Điểu Minh Khánh",     TRUE,  NULL, { "editor", "editor@so-vhttdl" } },
+  { "bientap4",   "Lý Thị Bích Trâm",    TRUE,  NULL, { "editor", "editor@so-y-te" } },
+  { "bientap5",   "Dương Quốc Bảo",      TRUE,  NULL, { "editor", "editor@dong-xoai" } },
+  { "kythuat1",   "Phan Đức Thịnh",      FALSE, NULL, { "technician" } },
+  { "kythuat2",   "Vũ Hoàng Nam",        TRUE,  NULL, { "technician" } },
+  { "kythuat3",   "Đỗ Thị Thanh Thảo",   FALSE, NULL, { "technician" } },
+  { "ketoan",     "Hồ Thị Ngọc Ánh",     FALSE, NULL, { "accountant" } },
+  { "quantri",    "Trịnh Văn Lực",       FALSE, NULL, { "admin", "admin@so-y-te" } },
+  { NULL,         "Lâm Văn Sơn",         TRUE,  "12/2025/HĐ-CTV", { NULL } },
+  { NULL,         "Thạch Thị Diễm Phương", TRUE, "07/2025/HĐ-CTV", { NULL } },
+};
+
+enum {
+  P_HEAD, P_STANDING, P_DEPUTY, P_SECRETARY, P_MEMBER1, P_MEMBER2, P_MEMBER3, P_MEMBER4,
+  P_EDITOR1, P_EDITOR2, P_EDITOR3, P_EDITOR4, P_EDITOR5, P_TECH1, P_TECH2, P_TECH3,
+  P_ACCOUNTANT, P_ADMIN, P_CTV1, P_CTV2, N_PEOPLE
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (demo_people) == N_PEOPLE);
+
+static const char *const review_comments[] = {
+  "Đề nghị bổ sung số liệu cụ thể và nguồn của số liệu.",
+  "Tiêu đề còn dài, đề nghị rút gọn và đưa ý chính lên đầu.",
+  "Sapo cần nêu rõ thời gian, địa điểm của sự kiện.",
+  "Đã biên tập lại đoạn 3, đề nghị Thư ký xem lại trước khi chuyển.",
+  "Ảnh minh họa thiếu chú thích và mô tả ảnh, đề nghị bổ sung.",
+  "Nội dung đạt yêu cầu, đề nghị Phó Trưởng ban xem xét duyệt đăng.",
+};
+static const char *const return_comments[] = {
+  "Trả lại để sửa: cần kiểm tra lại tên đơn vị và chức danh người phát biểu.",
+  "Trả lại để sửa: nội dung trùng một phần với tin đã đăng tuần trước, đề nghị viết lại.",
+  "Trả lại để sửa: đề nghị đơn vị cung cấp văn bản gốc để đối chiếu.",
+};
+static const char *const refuse_comments[] = {
+  "Từ chối đăng: Trùng lặp với thông tin đã đăng tải.",
+  "Từ chối đăng: Không thuộc phạm vi quản lý của tỉnh.",
+  "Từ chối đăng: Chưa được cấp có thẩm quyền cho phép công bố.",
+  "Từ chối đăng: Thông tin không bảo đảm chất lượng.",
+};
+static const char *const escalate_comments[] = {
+  "Nội dung nhạy cảm, xin ý kiến Trưởng ban trước khi đăng.",
+  "Đề nghị xin ý kiến Chủ tịch UBND tỉnh về thời điểm công bố thông tin.",
+};
+static const char *const revision_notes[] = {
+  "Biên tập, đọc soát lỗi chính tả",
+  "Thư ký sửa tiêu đề và sapo",
+  "Chỉnh sửa theo góp ý của Phó Trưởng ban",
+  "Dàn trang, bổ sung ảnh và chú thích",
+};
+
+/* What one demo article will be, drawn before anything is written so that the articles
+ * can be created in date order. */
+typedef struct {
+  guint           index;
+  ToaArticleState state;
+  int             site;         /* -1 = portal, else component_sites index */
+  int             section;      /* portal_sections or component_sections index */
+  const char     *genre;
+  gboolean        english;
+  int             unit;         /* -1 = none */
+  int             actor;        /* demo_people index */
+  gint64          created_at;
+  gint64          updated_at;
+  gint64          published_at;
+  int             n_revisions;  /* extra revisions after the first */
+  int             n_comments;
+  int             authoring;    /* 0 actor only, 1 contributor, 2 + photographer, 3 translator */
+} Plan;
+
+static const struct {
+  const char *code;
+  int         weight;
+} genre_weights[] = {
+  { "tin", 40 }, { "bai", 14 }, { "anh", 6 }, { "video", 4 }, { "infographic", 4 },
+  { "podcast", 2 }, { "longform", 3 }, { "banner", 2 }, { "van-ban", 10 },
+  { "thong-bao", 8 }, { "phong-su", 3 }, { "phong-van", 3 },
+};
+
+static const struct {
+  ToaArticleState state;
+  int             weight;
+} state_weights[] = {
+  { TOA_STATE_PUBLISHED, 60 }, { TOA_STATE_RECEIVED, 4 }, { TOA_STATE_DRAFT, 4 },
+  { TOA_STATE_EDITING, 5 }, { TOA_STATE_SECRETARY_REVIEW, 4 }, { TOA_STATE_DEPUTY_REVIEW, 4 },
+  { TOA_STATE_ESCALATED, 2 }, { TOA_STATE_CHAIRMAN_OPINION, 1 }, { TOA_STATE_SCHEDULED, 2 },
+  { TOA_STATE_RETURNED, 5 }, { TOA_STATE_REFUSED, 5 }, { TOA_STATE_WITHDRAWN, 4 },
+};
+
+static const char *
+draw_genre (GRand *r, GPtrArray *genres)
+{
+  int total = 0, pick;
+
+  for (guint i = 0; i < G_N_ELEMENTS (genre_weights); i++)
+    total += genre_weights[i].weight;
+  for (;;)
+    {
+      pick = g_rand_int_range (r, 0, total);
+      for (guint i = 0; i < G_N_ELEMENTS (genre_weights); i++)
+        {
+          if (pick < genre_weights[i].weight)
+            {
+              /* only genres this database knows */
+              for (guint j = 0; j < genres->len; j++)
+                if (g_str_equal (((ToaGenre *) genres->pdata[j])->code, genre_weights[i].code))
+                  return ((ToaGenre *) genres->pdata[j])->code;
+              break;
+            }
+          pick -= genre_weights[i].weight;
+        }
+      if (genres->len > 0 && chance (r, 0.2))
+        return ((ToaGenre *) genres->pdata[g_rand_int_range (r, 0, genres->len)])->code;
+    }
+}
+
+static ToaArticleState
+draw_state (GRand *r)
+{
+  int total = 0, pick;
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_weights); i++)
+    total += state_weights[i].weight;
+  pick = g_rand_int_range (r, 0, total);
+  for (guint i = 0; i < G_N_ELEMENTS (state_weights); i++)
+    {
+      if (pick < state_weights[i].weight)
+        return state_weights[i].state;
+      pick -= state_weights[i].weight;
+    }
+  return TOA_STATE_PUBLISHED;
+}
+
+static gboolean
+is_designed (GPtrArray *genres, const char *code)
+{
+  for (guint j = 0; j < genres->len; j++)
+    {
+      ToaGenre *g = genres->pdata[j];
+      if (g_str_equal (g->code, code))
+        return g->designed;
+    }
+  return FALSE;
+}
+
+static gint64
+between (GRand *r, gint64 from, gint64 to)
+{
+  if (to <= from)
+    return from;
+  return from + (gint64) (g_rand_double (r) * (double) (to - from));
+}
+
+/* An instant @days before @anchor (a VN midnight), in working hours. */
+static gint64
+working_instant (GRand *r, gint64 anchor, int days)
+{
+  return anchor - days * USEC_PER_DAY + g_rand_int_range (r, 7 * 60, 17 * 60) * USEC_PER_MINUTE;
+}
+
+static void
+plan_dates (GRand *r, Plan *p, gint64 anchor)
+{
+  int days;
+  gint64 limit = anchor;   /* nothing after the anchor (midnight today) */
+
+  switch (p->state)
+    {
+    case TOA_STATE_PUBLISHED:
+    case TOA_STATE_REFUSED:
+      days = g_rand_int_range (r, 2, DEMO_MAX_DAYS + 1);
+      break;
+    case TOA_STATE_WITHDRAWN:
+      days = g_rand_int_range (r, 30, DEMO_MAX_DAYS + 1);
+      break;
+    case TOA_STATE_SCHEDULED:
+      days = g_rand_int_range (r, 1, 4);
+      break;
+    case TOA_STATE_RETURNED:
+      days = g_rand_int_range (r, 3, 60);
+      break;
+    default:   /* still in the workflow: recent */
+      days = g_rand_int_range (r, 1, 21);
+      break;
+    }
+  p->created_at = working_instant (r, anchor, days);
+  /* worked on for 20 minutes to 30 hours, and never after the anchor */
+  p->updated_at = p->created_at
+                  + between (r, 20 * USEC_PER_MINUTE,
+                             MIN (30 * USEC_PER_HOUR, limit - p->created_at - USEC_PER_MINUTE));
+  p->published_at = 0;
+  if (p->state == TOA_STATE_PUBLISHED || p->state == TOA_STATE_WITHDRAWN)
+    {
+      p->published_at = MIN (p->updated_at, limit - USEC_PER_MINUTE);
+      p->updated_at = p->published_at;
+      if (p->state == TOA_STATE_WITHDRAWN)
+        p->updated_at = p->published_at + g_rand_int_range (r, 1, 20) * USEC_PER_DAY;
+    }
+  p->updated_at = MIN (p->updated_at, limit - USEC_PER_MINUTE);
+  p->updated_at = MAX (p->updated_at, p->created_at);
+  if (p->published_at)
+    p->published_at = MAX (p->published_at, p->created_at);
+}
+
+static int
+plan_compare (gconstpointer a, gconstpointer b)
+{
+  const Plan *pa = a, *pb = b;
+
+  if (pa->created_at != pb->created_at)
+    return pa->created_at < pb->created_at ? -1 : 1;
+  return pa->index < pb->index ? -1 : pa->index > pb->index;
+}
+
+static void
+plan_articles (GRand *r, GArray *plans, GPtrArray *genres, gint64 anchor)
+{
+  for (guint i = 0; i < DEMO_N_ARTICLES; i++)
+    {
+      Plan p = { .index = i, .site = -1, .unit = -1 };
+      int site_roll;
+
+      /* every state and every genre at least once, the rest by weight */
+      p.state = i < TOA_N_STATES ? (ToaArticleState) i : draw_state (r);
+      p.english = i >= DEMO_N_ARTICLES - DEMO_N_ENGLISH;
+      if (i >= TOA_N_STATES && i < TOA_N_STATES + genres->len)
+        p.genre = ((ToaGenre *) genres->pdata[i - TOA_N_STATES])->code;
+      else
+        p.genre = p.english ? (chance (r, 0.7) ? "tin" : "bai") : draw_genre (r, genres);
+
+      site_roll = g_rand_int_range (r, 0, 100);
+      if (!p.english && site_roll < 15)
+        p.site = site_roll % G_N_ELEMENTS (component_sites);
+
+      if (p.english)
+        p.section = SECTION_ENGLISH;
+      else if (p.site >= 0)
+        p.section = g_str_equal (p.genre, "van-ban") ? 2 : g_str_equal (p.genre, "thong-bao") ? 1 : 0;
+      else if (g_str_equal (p.genre, "van-ban"))
+        p.section = 2;
+      else if (chance (r, 0.35))
+        p.section = 0;
+      else
+        p.section = g_rand_int_range (r, 0, SECTION_ENGLISH);
+
+      if (!p.english && chance (r, 0.45))
+        p.unit = g_rand_int_range (r, 0, G_N_ELEMENTS (units));
+
+      if (p.site == 0)
+        p.actor = P_EDITOR4;
+      else if (p.site == 1)
+        p.actor = P_EDITOR5;
+      else if (p.site == 2)
+        p.actor = P_EDITOR3;
+      else if (is_designed (genres, p.genre))
+        p.actor = P_TECH1 + g_rand_int_range (r, 0, 3);
+      else if (chance (r, 0.1))
+        p.actor = P_SECRETARY;
+      else
+        p.actor = P_EDITOR1 + g_rand_int_range (r, 0, 5);
+
+      plan_dates (r, &p, anchor);
+
+      switch (p.state)
+        {
+        case TOA_STATE_RECEIVED:
+        case TOA_STATE_DRAFT:
+          p.n_revisions = 0;
+          break;
+        default:
+          p.n_revisions = g_rand_int_range (r, 1, 4);
+          break;
+        }
+      switch (p.state)
+        {
+        case TOA_STATE_RETURNED:
+        case TOA_STATE_REFUSED:
+        case TOA_STATE_ESCALATED:
+        case TOA_STATE_CHAIRMAN_OPINION:
+          p.n_comments = 1 + chance (r, 0.3);
+          break;
+        case TOA_STATE_SECRETARY_REVIEW:
+        case TOA_STATE_DEPUTY_REVIEW:
+        case TOA_STATE_PUBLISHED:
+          p.n_comments = chance (r, 0.1);
+          break;
+        default:
+          p.n_comments = 0;
+          break;
+        }
+
+      if (p.english)
+        p.authoring = 3;
+      else if (p.unit < 0 && chance (r, 0.25))
+        p.authoring = 1;
+      else if (g_str_equal (p.genre, "anh") || chance (r, 0.1))
+        p.authoring = 2;
+      else
+        p.authoring = 0;
+
+      g_array_append_val (plans, p);
+    }
+  g_array_sort (plans, plan_compare);
+}
+
+static guint
+paragraphs_for (GRand *r, const char *genre)
+{
+  if (g_str_equal (genre, "bai") || g_str_equal (genre, "longform") || g_str_equal (genre, "phong-su")
+      || g_str_equal (genre, "phong-van"))
+    return g_rand_int_range (r, 7, 13);
+  if (g_str_equal (genre, "tin") || g_str_equal (genre, "van-ban") || g_str_equal (genre, "thong-bao"))
+    return g_rand_int_range (r, 4, 8);
+  return g_rand_int_range (r, 2, 5);   /* a photo, video or designed item: a short text */
+}
+
+static char *
+demo_title (GRand *r, const Plan *p)
+{
+  g_autofree char *base = NULL;
+
+  if (p->english)
+    return english_title (r);
+  if (g_str_equal (p->genre, "van-ban"))
+    return g_strdup_printf ("Quyết định số %d/QĐ-UBND về việc phê duyệt kế hoạch %s %s",
+                            g_rand_int_range (r, 100, 3200), PICK (r, objects),
+                            chance (r, 0.5) ? "năm 2025" : "giai đoạn 2026-2030");
+  if (g_str_equal (p->genre, "thong-bao"))
+    return g_strdup_printf ("Thông báo về việc %s %s tại %s", PICK (r, verbs), PICK (r, objects),
+                            PICK (r, places));
+  base = toa_demo_title (r);
+  if (g_str_equal (p->genre, "infographic") || g_str_equal (p->genre, "video")
+      || g_str_equal (p->genre, "podcast") || g_str_equal (p->genre, "longform"))
+    {
+      const char *prefix = g_str_equal (p->genre, "infographic") ? "[Infographic] "
+                         : g_str_equal (p->genre, "video") ? "[Video] "
+                         : g_str_equal (p->genre, "podcast") ? "[Podcast] " : "[Longform] ";
+      return g_strconcat (prefix, base, NULL);
+    }
+  return g_steal_pointer (&base);
+}
+
+static char *
+json_code_detail (const char *key, const char *code)
+{
+  /* codes are ASCII letters, digits and '-': no escaping needed */
+  return g_strdup_printf ("{\"%s\":\"%s\",\"source\":\"demo\"}", key, code);
+}
+
+/* Sites, sections and units: core has no API of its own for these yet, so they go through
+ * the store, each with an audit record, in one transaction. */
+static gboolean
+add_reference_data (ToaStore *store, gint64 portal_id, gint64 *site_ids, GError **error)
+{
+  if (!toa_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (component_sites); i++)
+    {
+      g_autoptr(ToaSite) site = toa_site_new ();
+      g_autofree char *detail = json_code_detail ("code", component_sites[i].code);
+
+      site->code = g_strdup (component_sites[i].code);
+      site->name = g_strdup (component_sites[i].name);
+      site->kind = g_strdup ("component");
+      if (!toa_store_site_add (store, site, error)
+          || !toa_audit_append (store, 0, "site.add", "site", site->id, detail, error))
+        goto fail;
+      site_ids[i] = site->id;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (portal_sections); i++)
+    {
+      g_autoptr(ToaSection) section = toa_section_new ();
+      g_autofree char *detail = json_code_detail ("code", portal_sections[i].code);
+
+      section->site_id = portal_id;
+      section->code = g_strdup (portal_sections[i].code);
+      section->name = g_strdup (portal_sections[i].name);
+      section->position = i + 1;
+      if (!toa_store_section_add (store, section, error)
+          || !toa_audit_append (store, 0, "section.add", "section", section->id, detail, error))
+        goto fail;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (component_sites); s++)
+    for (guint i = 0; i < G_N_ELEMENTS (component_sections); i++)
+      {
+        g_autoptr(ToaSection) section = toa_section_new ();
+        g_autofree char *detail = json_code_detail ("code", component_sections[i].code);
+
+        section->site_id = site_ids[s];
+        section->code = g_strdup (component_sections[i].code);
+        section->name = g_strdup (component_sections[i].name);
+        section->position = i + 1;
+        if (!toa_store_section_add (store, section, error)
+            || !toa_audit_append (store, 0, "section.add", "section", section->id, detail, error))
+          goto fail;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(ToaUnit) unit = toa_unit_new ();
+      g_autofree char *detail = json_code_detail ("code", units[i].code);
+
+      unit->code = g_strdup (units[i].code);
+      unit->name = g_strdup (units[i].name);
+      if (!toa_store_unit_add (store, unit, error)
+          || !toa_audit_append (store, 0, "unit.add", "unit", unit->id, detail, error))
+        goto fail;
+    }
+
+  return toa_store_commit (store, error);
+
+fail:
+  toa_store_rollback (store);
+  return FALSE;
+}
+
+static ToaPerson *
+add_person (ToaStore *store, const DemoPerson *dp, gint64 portal_id, const gint64 *site_ids,
+            GError **error)
+{
+  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
+  g_autofree char *email = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dp->roles) && dp->roles[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (dp->roles[i], "@", 2);
+      ToaRoleGrant grant = { .site_id = portal_id, .site_code = (char *) "portal" };
+
+      if (!toa_role_from_code (parts[0], &grant.role))
+        g_assert_not_reached ();
+      if (parts[1])
+        for (guint s = 0; s < G_N_ELEMENTS (component_sites); s++)
+          if (g_str_equal (parts[1], component_sites[s].code))
+            {
+              grant.site_id = site_ids[s];
+              grant.site_code = (char *) component_sites[s].code;
+            }
+      g_array_append_val (grants, grant);
+    }
+
+  if (dp->login)
+    email = g_strdup_printf ("%s@bbt.example.vn", dp->login);
+  return toa_people_add (store, 0, dp->login, dp->name, email, dp->contributor, dp->contract_no,
+                         grants, dp->login ? TOA_DEMO_PASSWORD : NULL, error);
+}
+
+/* Creates one article as its planned actor through core (validation, rights, revision 1,
+ * audit record). */
+static ToaArticle *
+create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *people,
+                GPtrArray *info_kinds, GError **error)
+{
+  ToaArticleDraft draft = { 0 };
+  g_autofree char *title = demo_title (r, p);
+  g_autofree char *sapo = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *attribution = NULL;
+  const char *info_kind = NULL;
+
+  if (p->english)
+    {
+      sapo = english_text (r, 2, FALSE);
+      body = english_text (r, g_rand_int_range (r, 6, 13), TRUE);
+    }
+  else
+    {
+      sapo = toa_demo_sapo (r);
+      body = toa_demo_body_html (r, paragraphs_for (r, p->genre));
+    }
+
+  if (p->site >= 0)
+    {
+      draft.site_code = component_sites[p->site].code;
+      draft.section_code = component_sections[p->section].code;
+    }
+  else
+    {
+      draft.site_code = "portal";
+      draft.section_code = portal_sections[p->section].code;
+      info_kind = portal_sections[p->section].info_kind;
+    }
+  if (g_str_equal (p->genre, "van-ban"))
+    info_kind = "legal-document";
+  else if (p->site >= 0)
+    info_kind = "news";
+  /* only a kind this database knows */
+  if (info_kind)
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; i < info_kinds->len && !known; i++)
+        known = g_str_equal (((ToaInfoKind *) info_kinds->pdata[i])->code, info_kind);
+      if (!known)
+        info_kind = NULL;
+    }
+
+  if (p->unit >= 0 && chance (r, 0.6))
+    attribution = g_strdup_printf ("Theo %s", units[p->unit].name);
+  else if (p->site >= 0 && chance (r, 0.4))
+    attribution = g_strdup ("Theo Cổng TTĐT tỉnh Bình Phước");
+
+  draft.genre = p->genre;
+  draft.language = p->english ? "en" : "vi";
+  draft.unit_code = p->unit >= 0 ? units[p->unit].code : NULL;
+  draft.info_kind = info_kind;
+  draft.title = title;
+  draft.sapo = sapo;
+  draft.body_html = body;
+  draft.body_len = -1;
+  draft.attribution = attribution;
+
+  return toa_articles_create (store, people[p->actor], &draft, error);
+}
+
+/* Seeding: toa_articles_create always starts an article now, in "draft". A demo board
+ * needs a history, so the planned state, dates, authors, later revisions and comments are
+ * written straight through the store here, in one transaction, with one audit record
+ * ("demo.seed") that says so. Nothing outside the demo does this. */
+static gboolean
+seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
+              ToaPerson *const *people, GError **error)
+{
+  guint n_revisions = 0, n_comments = 0;
+  g_autofree char *detail = NULL;
+
+  if (!toa_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const Plan *p = &g_array_index (plans, Plan, i);
+      g_autoptr(ToaArticle) a = toa_store_article_get (store, ((ToaArticle *) articles->pdata[i])->id,
+                                                       error);
+      gint64 t = p->created_at;
+      int reviewer = P_SECRETARY;
+
+      if (a == NULL)
+        goto fail;
+      g_free (a->state);
+      a->state = g_strdup (toa_article_state_code (p->state));
+      a->created_at = p->created_at;
+      a->updated_at = p->updated_at;
+      a->published_at = p->published_at;
+
+      if (p->authoring != 0)
+        {
+          g_array_set_size (a->authors, 0);
+          switch (p->authoring)
+            {
+            case 1:   /* sent in by an outside contributor */
+              toa_article_add_author (a, people[P_CTV1 + (i % 2)]->id, NULL, "author", 10000);
+              break;
+            case 2:   /* text and photos */
+              toa_article_add_author (a, people[p->actor]->id, NULL, "author", 7000);
+              toa_article_add_author (a, people[p->actor == P_TECH2 ? P_CTV2 : P_TECH2]->id, NULL,
+                                      "photographer", 3000);
+              break;
+            default:  /* translated for the English section */
+              toa_article_add_author (a, people[P_CTV1]->id, NULL, "author", 7000);
+              toa_article_add_author (a, people[p->actor]->id, NULL, "translator", 3000);
+              break;
+            }
+        }
+
+      for (int k = 0; k < p->n_revisions; k++)
+        {
+          g_autoptr(ToaRevision) rev = toa_revision_new ();
+          int editor = k == 0 ? p->actor : (k == 1 ? P_SECRETARY : P_STANDING);
+
+          t = between (r, t, p->updated_at);
+          if (k == p->n_revisions - 1 && !p->english)
+            {
+              /* the last edit rewrote the lead */
+              g_free (a->sapo);
+              a->sapo = toa_demo_sapo (r);
+            }
+          rev->article_id = a->id;
+          rev->title = g_strdup (a->title);
+          rev->sapo = g_strdup (a->sapo);
+          rev->body_html = g_strdup (a->body_html);
+          rev->author_id = people[editor]->id;
+          rev->created_at = t;
+          rev->note = g_strdup (revision_notes[k % G_N_ELEMENTS (revision_notes)]);
+          if (!toa_store_revision_add (store, rev, error))
+            goto fail;
+          n_revisions++;
+        }
+
+      if (!toa_store_article_update (store, a, error))
+        goto fail;
+
+      for (int k = 0; k < p->n_comments; k++)
+        {
+          g_autoptr(ToaComment) comment = toa_comment_new ();
+          const char *body;
+
+          switch (p->state)
+            {
+            case TOA_STATE_RETURNED:
+              body = PICK (r, return_comments);
+              reviewer = k ? P_STANDING : P_SECRETARY;
+              break;
+            case TOA_STATE_REFUSED:
+              body = PICK (r, refuse_comments);
+              reviewer = P_STANDING;
+              break;
+            case TOA_STATE_ESCALATED:
+            case TOA_STATE_CHAIRMAN_OPINION:
+              body = escalate_comments[p->state == TOA_STATE_CHAIRMAN_OPINION];
+              reviewer = p->state == TOA_STATE_CHAIRMAN_OPINION ? P_HEAD : P_STANDING;
+              break;
+            default:
+              body = PICK (r, review_comments);
+              reviewer = k ? P_DEPUTY : P_SECRETARY;
+              break;
+            }
+          comment->article_id = a->id;
+          comment->person_id = people[reviewer]->id;
+          comment->body = g_strdup (body);
+          comment->created_at = between (r, p->created_at, p->updated_at);
+          if (!toa_store_comment_add (store, comment, error))
+            goto fail;
+          n_comments++;
+        }
+    }
+
+  detail = g_strdup_printf ("{\"articles\":%u,\"revisions\":%u,\"comments\":%u,"
+                            "\"note\":\"demo history: states, dates, authors\"}",
+                            articles->len, n_revisions, n_comments);
+  if (!toa_audit_append (store, 0, "demo.seed", "board", 0, detail, error))
+    goto fail;
+  return toa_store_commit (store, error);
+
+fail:
+  toa_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
+{
+  g_autoptr(GRand) r = g_rand_new_with_seed (DEMO_SEED);
+  g_autoptr(ToaSite) portal = NULL;
+  g_autoptr(GPtrArray) genres = NULL;
+  g_autoptr(GPtrArray) info_kinds = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_person_free);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) plans = g_array_new (FALSE, TRUE, sizeof (Plan));
+  gint64 site_ids[G_N_ELEMENTS (component_sites)];
+  gint64 anchor;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
+
+  if (now_usec == 0)
+    now_usec = toa_now_usec ();
+  /* midnight of the day in Asia/Ho_Chi_Minh: every run on the same day gives the same data */
+  anchor = ((now_usec + VN_OFFSET) / USEC_PER_DAY) * USEC_PER_DAY - VN_OFFSET;
+
+  portal = toa_store_site_find (store, "portal", error);
+  if (portal == NULL)
+    return FALSE;
+  {
+    g_autoptr(GPtrArray) existing = toa_store_site_list (store, error);
+    if (existing == NULL)
+      return FALSE;
+    if (existing->len > 1)
+      {
+        g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                     _("%s already holds a board. Demo data goes only into a new, empty database: choose another file."),
+                     toa_store_describe (store));
+        return FALSE;
+      }
+  }
+
+  genres = toa_store_genre_list (store, error);
+  if (genres == NULL)
+    return FALSE;
+  info_kinds = toa_store_info_kind_list (store, error);
+  if (info_kinds == NULL)
+    return FALSE;
+
+  if (!add_reference_data (store, portal->id, site_ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      ToaPerson *person = add_person (store, &demo_people[i], portal->id, site_ids, error);
+      if (person == NULL)
+        return FALSE;
+      g_ptr_array_add (people, person);
+    }
+
+  plan_articles (r, plans, genres, anchor);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      ToaArticle *a = create_article (store, r, &g_array_index (plans, Plan, i),
+                                      (ToaPerson *const *) people->pdata, info_kinds, error);
+      if (a == NULL)
+        return FALSE;
+      g_ptr_array_add (articles, a);
+    }
+
+  return seed_history (store, r, plans, articles, (ToaPerson *const *) people->pdata, error);
+}

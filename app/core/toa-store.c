@@ -1,0 +1,557 @@
+/* toa-store.c — the storage interface: G_DEFINE_INTERFACE and the toa_store_* calls that
+ * dispatch to a backend. A backend missing a method gets a TOA_ERROR_IO message. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-error.h"
+#include "toa-store.h"
+
+G_DEFINE_INTERFACE (ToaStore, toa_store, G_TYPE_OBJECT)
+
+static void
+toa_store_default_init (ToaStoreInterface *iface)
+{
+}
+
+static void
+unsupported (GError **error)
+{
+  g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO,
+                       _("This database backend cannot do that yet. Use an SQLite database file."));
+}
+
+const char *
+toa_store_describe (ToaStore *self)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->describe == NULL)
+    return G_OBJECT_TYPE_NAME (self);
+  return iface->describe (self);
+}
+
+int
+toa_store_schema_version (ToaStore *self)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), 0);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->schema_version == NULL)
+    return 0;
+  return iface->schema_version (self);
+}
+
+gboolean
+toa_store_begin (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->begin == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->begin (self, error);
+}
+
+gboolean
+toa_store_commit (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->commit == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->commit (self, error);
+}
+
+void
+toa_store_rollback (ToaStore *self)
+{
+  ToaStoreInterface *iface;
+
+  g_return_if_fail (TOA_IS_STORE (self));
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->rollback == NULL)
+    return;
+  iface->rollback (self);
+}
+
+gboolean
+toa_store_site_add (ToaStore *self, ToaSite *site, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->site_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->site_add (self, site, error);
+}
+
+GPtrArray *
+toa_store_site_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->site_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->site_list (self, error);
+}
+
+ToaSite *
+toa_store_site_find (ToaStore *self, const char *code, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->site_find == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->site_find (self, code, error);
+}
+
+gboolean
+toa_store_section_add (ToaStore *self, ToaSection *section, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->section_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->section_add (self, section, error);
+}
+
+GPtrArray *
+toa_store_section_list (ToaStore *self, gint64 site_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->section_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->section_list (self, site_id, error);
+}
+
+gboolean
+toa_store_unit_add (ToaStore *self, ToaUnit *unit, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->unit_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->unit_add (self, unit, error);
+}
+
+GPtrArray *
+toa_store_unit_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->unit_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->unit_list (self, error);
+}
+
+GPtrArray *
+toa_store_genre_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->genre_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->genre_list (self, error);
+}
+
+GPtrArray *
+toa_store_info_kind_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->info_kind_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->info_kind_list (self, error);
+}
+
+gboolean
+toa_store_person_add (ToaStore *self, ToaPerson *person, const char *password_hash,
+                      GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->person_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->person_add (self, person, password_hash, error);
+}
+
+ToaPerson *
+toa_store_person_find (ToaStore *self, const char *login, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->person_find == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->person_find (self, login, error);
+}
+
+ToaPerson *
+toa_store_person_get (ToaStore *self, gint64 id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->person_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->person_get (self, id, error);
+}
+
+GPtrArray *
+toa_store_person_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->person_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->person_list (self, error);
+}
+
+gboolean
+toa_store_role_grant (ToaStore *self, gint64 person_id, gint64 site_id, ToaRole role,
+                      GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->role_grant == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->role_grant (self, person_id, site_id, role, error);
+}
+
+char *
+toa_store_password_hash_get (ToaStore *self, const char *login, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->password_hash_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->password_hash_get (self, login, error);
+}
+
+gboolean
+toa_store_article_insert (ToaStore *self, ToaArticle *article, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_insert == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->article_insert (self, article, error);
+}
+
+gboolean
+toa_store_article_update (ToaStore *self, ToaArticle *article, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_update == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->article_update (self, article, error);
+}
+
+ToaArticle *
+toa_store_article_get (ToaStore *self, gint64 id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->article_get (self, id, error);
+}
+
+gint64
+toa_store_article_count (ToaStore *self, const ToaArticleQuery *query, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_count == NULL)
+    {
+      unsupported (error);
+      return -1;
+    }
+  return iface->article_count (self, query, error);
+}
+
+GPtrArray *
+toa_store_article_list (ToaStore *self, const ToaArticleQuery *query, ToaArticle *after,
+                        guint offset, guint limit, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->article_list (self, query, after, offset, limit, error);
+}
+
+gboolean
+toa_store_revision_add (ToaStore *self, ToaRevision *revision, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->revision_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->revision_add (self, revision, error);
+}
+
+GPtrArray *
+toa_store_revision_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->revision_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->revision_list (self, article_id, error);
+}
+
+gboolean
+toa_store_comment_add (ToaStore *self, ToaComment *comment, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->comment_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->comment_add (self, comment, error);
+}
+
+GPtrArray *
+toa_store_comment_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->comment_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->comment_list (self, article_id, error);
+}
+
+ToaAuditRecord *
+toa_store_audit_last (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->audit_last == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->audit_last (self, error);
+}
+
+gboolean
+toa_store_audit_insert (ToaStore *self, const ToaAuditRecord *record, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->audit_insert == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->audit_insert (self, record, error);
+}
+
+GPtrArray *
+toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->audit_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->audit_list (self, after_seq, limit, error);
+}

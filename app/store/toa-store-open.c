@@ -1,0 +1,52 @@
+/* toa-store-open.c — opening a board's database from what the user gave (--db): a path,
+ * a sqlite:/// URI, or a postgresql:// URI (not available yet), or the default file. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-error.h"
+#include "toa-sqlite-store.h"
+#include "toa-store-open.h"
+
+char *
+toa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "toasoan", "toasoan.db", NULL);
+}
+
+ToaStore *
+toa_store_open (const char    *location,
+                ToaOpenFlags   flags,
+                GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  if (location == NULL || location[0] == '\0')
+    path = toa_store_default_path ();
+  else if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
+                   _("The PostgreSQL backend is not available yet in this version of Tòa soạn. Use an SQLite database file instead."));
+      return NULL;
+    }
+  else if (g_str_has_prefix (location, "sqlite:"))
+    {
+      /* sqlite:///abs/path → file:///abs/path, which also decodes %xx escapes. */
+      g_autofree char *file_uri = g_strconcat ("file:", location + strlen ("sqlite:"), NULL);
+
+      path = g_filename_from_uri (file_uri, NULL, NULL);
+      if (path == NULL)
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("“%s” is not a valid database address. Write sqlite:///absolute/path/to/file.db or a plain path."),
+                       location);
+          return NULL;
+        }
+    }
+  else
+    path = g_strdup (location);
+
+  return (ToaStore *) toa_sqlite_store_open (path, flags, error);
+}

@@ -1,0 +1,303 @@
+/* toa-article-list-model.c — the paging list of articles behind the Articles page. */
+#include "config.h"
+
+#include "toa-article-list-model.h"
+
+#define MAX_CACHED_PAGES 8
+/* A page further than this below the nearest cached page is fetched by offset; nearer
+ * ones are reached by walking forward page by page (keyset), which stays fast deep in
+ * a long list where OFFSET has to count every row it skips. */
+#define MAX_WALK_PAGES   16
+
+struct _ToaArticleListModel {
+  GObject parent_instance;
+
+  ToaStore        *store;
+  ToaArticleQuery *query;
+  guint            n_items;
+
+  GHashTable      *pages;  /* page index → GPtrArray of ToaArticle */
+  GQueue           lru;    /* page indices, most recently used first */
+
+  guint            keyset_fetches;
+  guint            offset_fetches;
+  gboolean         warned;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ToaArticleListModel, toa_article_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+drop_pages (ToaArticleListModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+}
+
+static void
+touch_page (ToaArticleListModel *self, guint page)
+{
+  g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+  g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->lru) > MAX_CACHED_PAGES)
+    {
+      guint old = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
+    }
+}
+
+static GPtrArray *
+fetch_page (ToaArticleListModel *self, guint page)
+{
+  GPtrArray *rows;
+  GPtrArray *previous = NULL;
+  ToaArticle *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      touch_page (self, page);
+      return rows;
+    }
+
+  if (page > 0)
+    previous = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page - 1));
+  if (previous == NULL && page > 1)
+    {
+      /* Walk forward from the nearest cached page below, if it is close. */
+      for (guint back = 2; back <= MAX_WALK_PAGES && back <= page; back++)
+        if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (page - back)))
+          {
+            for (guint p = page - back + 1; p < page; p++)
+              if (fetch_page (self, p) == NULL)
+                return NULL;
+            previous = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page - 1));
+            break;
+          }
+    }
+  if (previous != NULL && previous->len == TOA_ARTICLE_LIST_MODEL_PAGE_SIZE)
+    after = g_ptr_array_index (previous, previous->len - 1);
+
+  rows = toa_store_article_list (self->store, self->query, after,
+                                 after != NULL ? 0 : page * TOA_ARTICLE_LIST_MODEL_PAGE_SIZE,
+                                 TOA_ARTICLE_LIST_MODEL_PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      if (!self->warned)
+        g_message ("Could not read articles: %s", error != NULL ? error->message : "?");
+      self->warned = TRUE;
+      return NULL;
+    }
+
+  if (after != NULL)
+    self->keyset_fetches++;
+  else
+    self->offset_fetches++;
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  touch_page (self, page);
+  return rows;
+}
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return TOA_TYPE_ARTICLE;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return TOA_ARTICLE_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+list_model_get_item (GListModel *model, guint position)
+{
+  ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (model);
+  guint page = position / TOA_ARTICLE_LIST_MODEL_PAGE_SIZE;
+  guint index = position % TOA_ARTICLE_LIST_MODEL_PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  rows = fetch_page (self, page);
+  if (rows != NULL && index < rows->len)
+    return g_object_ref (g_ptr_array_index (rows, index));
+
+  /* The store changed under us or failed: a blank row keeps the view consistent. */
+  return toa_article_new ();
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static void
+toa_article_list_model_finalize (GObject *object)
+{
+  ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
+
+  drop_pages (self);
+  g_hash_table_unref (self->pages);
+  g_clear_pointer (&self->query, toa_article_query_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (toa_article_list_model_parent_class)->finalize (object);
+}
+
+static void
+toa_article_list_model_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_article_list_model_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_article_list_model_class_init (ToaArticleListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = toa_article_list_model_finalize;
+  object_class->get_property = toa_article_list_model_get_property;
+  object_class->set_property = toa_article_list_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TOA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+toa_article_list_model_init (ToaArticleListModel *self)
+{
+  self->query = toa_article_query_new ();
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->lru);
+}
+
+ToaArticleListModel *
+toa_article_list_model_new (ToaStore *store)
+{
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+
+  return g_object_new (TOA_TYPE_ARTICLE_LIST_MODEL, "store", store, NULL);
+}
+
+ToaStore *
+toa_article_list_model_get_store (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), NULL);
+  return self->store;
+}
+
+const ToaArticleQuery *
+toa_article_list_model_get_query (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), NULL);
+  return self->query;
+}
+
+gboolean
+toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
+{
+  guint old_n;
+  gint64 count;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), FALSE);
+
+  old_n = self->n_items;
+  drop_pages (self);
+  self->keyset_fetches = self->offset_fetches = 0;
+  self->warned = FALSE;
+
+  count = toa_store_article_count (self->store, self->query, error);
+  if (count < 0)
+    {
+      count = 0;
+      ok = FALSE;
+    }
+  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+
+  if (old_n != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (old_n != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return ok;
+}
+
+gboolean
+toa_article_list_model_set_query (ToaArticleListModel *self, const ToaArticleQuery *query,
+                                  GError **error)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  g_clear_pointer (&self->query, toa_article_query_free);
+  self->query = toa_article_query_copy (query);
+  return toa_article_list_model_reload (self, error);
+}
+
+void
+toa_article_list_model_get_fetch_counts (ToaArticleListModel *self, guint *keyset, guint *offset)
+{
+  g_return_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self));
+  if (keyset != NULL)
+    *keyset = self->keyset_fetches;
+  if (offset != NULL)
+    *offset = self->offset_fetches;
+}
+
+guint
+toa_article_list_model_get_cached_pages (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), 0);
+  return g_hash_table_size (self->pages);
+}

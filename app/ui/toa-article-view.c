@@ -1,0 +1,134 @@
+/* toa-article-view.c — an article read-only. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-article-state.h"
+#include "toa-article-view.h"
+#include "toa-text.h"
+
+struct _ToaArticleView {
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkLabel       *title_label;
+  GtkLabel       *meta_label;
+  GtkLabel       *sapo_label;
+  GtkLabel       *body_label;
+  GtkLabel       *attribution_label;
+};
+
+G_DEFINE_FINAL_TYPE (ToaArticleView, toa_article_view, ADW_TYPE_WINDOW)
+
+static void
+set_label (GtkLabel *label, const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/* The body as plain text, one paragraph per </p>, blank lines between. */
+static char *
+body_text (const char *html)
+{
+  g_auto(GStrv) chunks = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (html == NULL)
+    return NULL;
+  chunks = g_strsplit (html, "</p>", -1);
+  for (guint i = 0; chunks[i] != NULL; i++)
+    {
+      g_autofree char *chunk = toa_html_to_text (chunks[i]);
+
+      g_strstrip (chunk);
+      if (*chunk == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, chunk);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+toa_article_view_class_init (ToaArticleViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/toasoan/ToaSoan/ui/toa-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, sapo_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, body_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, attribution_label);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+toa_article_view_init (ToaArticleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWindow *
+toa_article_view_new (GtkWindow *parent, ToaArticle *article, const char *genre_name,
+                      const char *site_name)
+{
+  ToaArticleView *self;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autoptr(GString) authors = g_string_new (NULL);
+  g_autofree char *updated = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (TOA_IS_ARTICLE (article), NULL);
+
+  self = g_object_new (TOA_TYPE_ARTICLE_VIEW, "transient-for", parent, NULL);
+
+  /* "Tin · Tin tức - Sự kiện · Cổng TTĐT · Đã xuất bản" */
+  g_string_append (meta, genre_name != NULL ? genre_name : (article->genre != NULL ? article->genre : ""));
+  if (article->section_name != NULL)
+    g_string_append_printf (meta, " · %s", article->section_name);
+  if (site_name != NULL || article->site_code != NULL)
+    g_string_append_printf (meta, " · %s", site_name != NULL ? site_name : article->site_code);
+  if (article->state != NULL)
+    g_string_append_printf (meta, " · %s", toa_article_state_label_for_code (article->state));
+
+  for (guint i = 0; article->authors != NULL && i < article->authors->len; i++)
+    {
+      ToaAuthorShare *share = &g_array_index (article->authors, ToaAuthorShare, i);
+      if (share->name == NULL)
+        continue;
+      if (authors->len > 0)
+        g_string_append (authors, ", ");
+      g_string_append (authors, share->name);
+    }
+  if (authors->len == 0 && article->created_by_name != NULL)
+    g_string_append (authors, article->created_by_name);
+  if (authors->len > 0)
+    /* Translators: the authors of an article */
+    g_string_append_printf (meta, "\n%s %s", _("By"), authors->str);
+  if (article->source_unit_name != NULL)
+    g_string_append_printf (meta, "\n%s %s", _("From"), article->source_unit_name);
+
+  updated = toa_format_datetime (article->updated_at);
+  if (*updated != '\0')
+    g_string_append_printf (meta, "\n%s %s", _("Last change"), updated);
+  published = toa_format_datetime (article->published_at);
+  if (*published != '\0')
+    g_string_append_printf (meta, " · %s %s", _("Published"), published);
+
+  body = body_text (article->body_html);
+
+  adw_window_title_set_subtitle (self->window_title, article->section_name);
+  set_label (self->title_label, article->title);
+  set_label (self->meta_label, meta->str);
+  set_label (self->sapo_label, article->sapo);
+  set_label (self->body_label, body);
+  set_label (self->attribution_label, article->attribution);
+
+  return GTK_WINDOW (self);
+}

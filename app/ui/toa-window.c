@@ -1,0 +1,259 @@
+/* toa-window.c — the main window. Holds the store and the signed-in person; the pages
+ * do their own work. Actions: win.sign-out, win.search, win.show-page(s). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-articles-page.h"
+#include "toa-sign-in-page.h"
+#include "toa-window.h"
+
+struct _ToaWindow {
+  AdwApplicationWindow parent_instance;
+
+  ToaStore  *store;
+  ToaPerson *person;
+  gboolean   articles_loaded;
+
+  GtkStack       *stack;
+  ToaSignInPage  *sign_in_page;
+  AdwWindowTitle *sign_in_title;
+  AdwViewStack   *view_stack;
+  ToaArticlesPage *articles_page;
+  GtkLabel       *person_name_label;
+  GtkLabel       *person_roles_label;
+  AdwActionRow   *name_row;
+  AdwActionRow   *login_row;
+  AdwActionRow   *roles_row;
+  AdwActionRow   *location_row;
+  AdwActionRow   *schema_row;
+};
+
+G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_signed_in_actions (ToaWindow *self, gboolean signed_in)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", signed_in);
+}
+
+static void
+on_signed_in (ToaWindow *self)
+{
+  g_autofree char *roles = NULL;
+
+  g_clear_pointer (&self->person, toa_person_free);
+  self->person = toa_sign_in_page_take_person (self->sign_in_page);
+  if (self->person == NULL)
+    return;
+
+  roles = toa_person_roles_text (self->person);
+  gtk_label_set_text (self->person_name_label, self->person->full_name);
+  gtk_label_set_text (self->person_roles_label, roles);
+  adw_action_row_set_subtitle (self->name_row, self->person->full_name);
+  adw_action_row_set_subtitle (self->login_row, self->person->login != NULL ? self->person->login : "");
+  adw_action_row_set_subtitle (self->roles_row, roles);
+
+  if (!self->articles_loaded)
+    {
+      toa_articles_page_set_store (self->articles_page, self->store);
+      self->articles_loaded = TRUE;
+    }
+  else
+    toa_articles_page_reset (self->articles_page);
+
+  set_signed_in_actions (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+}
+
+void
+toa_window_sign_out (ToaWindow *self)
+{
+  g_return_if_fail (TOA_IS_WINDOW (self));
+
+  g_clear_pointer (&self->person, toa_person_free);
+  gtk_label_set_text (self->person_name_label, "");
+  gtk_label_set_text (self->person_roles_label, "");
+  adw_action_row_set_subtitle (self->name_row, "");
+  adw_action_row_set_subtitle (self->login_row, "");
+  adw_action_row_set_subtitle (self->roles_row, "");
+  if (self->articles_loaded)
+    toa_articles_page_reset (self->articles_page);
+
+  set_signed_in_actions (self, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  toa_sign_in_page_reset (self->sign_in_page);
+}
+
+static void
+sign_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  toa_window_sign_out (TOA_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+  toa_articles_page_focus_search (self->articles_page);
+}
+
+static void
+show_page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  toa_window_show_page (TOA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+toa_window_constructed (GObject *object)
+{
+  ToaWindow *self = TOA_WINDOW (object);
+  g_autofree char *schema = NULL;
+
+  G_OBJECT_CLASS (toa_window_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    {
+      const char *location = toa_store_describe (self->store);
+
+      schema = g_strdup_printf ("%d", toa_store_schema_version (self->store));
+      adw_window_title_set_subtitle (self->sign_in_title, location);
+      adw_action_row_set_subtitle (self->location_row, location);
+      adw_action_row_set_subtitle (self->schema_row, schema);
+      toa_sign_in_page_set_store (self->sign_in_page, self->store);
+    }
+  set_signed_in_actions (self, FALSE);
+}
+
+static void
+toa_window_dispose (GObject *object)
+{
+  ToaWindow *self = TOA_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
+  g_clear_pointer (&self->person, toa_person_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (toa_window_parent_class)->dispose (object);
+}
+
+static void
+toa_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ToaWindow *self = TOA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ToaWindow *self = TOA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+toa_window_class_init (ToaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = toa_window_constructed;
+  object_class->dispose = toa_window_dispose;
+  object_class->get_property = toa_window_get_property;
+  object_class->set_property = toa_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TOA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TOA_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (TOA_TYPE_ARTICLES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, sign_in_title);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, articles_page);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, person_name_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, person_roles_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, login_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, roles_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, schema_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
+
+static void
+toa_window_init (ToaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ToaWindow *
+toa_window_new (ToaApplication *application, ToaStore *store)
+{
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+
+  return g_object_new (TOA_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+ToaStore *
+toa_window_get_store (ToaWindow *self)
+{
+  g_return_val_if_fail (TOA_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const ToaPerson *
+toa_window_get_person (ToaWindow *self)
+{
+  g_return_val_if_fail (TOA_IS_WINDOW (self), NULL);
+  return self->person;
+}
+
+void
+toa_window_show_page (ToaWindow *self, const char *name)
+{
+  g_return_if_fail (TOA_IS_WINDOW (self));
+
+  if (self->person == NULL || name == NULL)
+    return;
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

@@ -1,0 +1,153 @@
+/* test-article-list-model.c — the paging list model: counts from the store, pages by
+ * keyset when walking forward, by offset when jumping, keeps few pages, follows queries. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "toa-article-list-model.h"
+#include "toa-ui-test-util.h"
+
+static char *tmp_dir;
+static ToaStore *store;
+
+static GPtrArray *
+all_articles (const ToaArticleQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = toa_store_article_list (store, query, NULL, 0, 100000, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+test_walk_forward (void)
+{
+  g_autoptr(ToaArticleListModel) model = toa_article_list_model_new (store);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+  guint keyset, offset;
+
+  g_assert_true (toa_article_list_model_set_query (model, query, &error));
+  g_assert_no_error (error);
+  count = toa_store_article_count (store, query, NULL);
+  g_assert_cmpint (count, >, TOA_ARTICLE_LIST_MODEL_PAGE_SIZE * 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, (guint) count);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == TOA_TYPE_ARTICLE);
+
+  expected = all_articles (query);
+  g_assert_cmpuint (expected->len, ==, (guint) count);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(ToaArticle) got = g_list_model_get_item (G_LIST_MODEL (model), i);
+      ToaArticle *want = g_ptr_array_index (expected, i);
+
+      g_assert_cmpint (got->id, ==, want->id);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), (guint) count));
+
+  toa_article_list_model_get_fetch_counts (model, &keyset, &offset);
+  g_assert_cmpuint (offset, ==, 1);
+  g_assert_cmpuint (keyset, ==, (guint) ((count - 1) / TOA_ARTICLE_LIST_MODEL_PAGE_SIZE));
+  g_assert_cmpuint (toa_article_list_model_get_cached_pages (model), <=, 8);
+}
+
+static void
+test_jump (void)
+{
+  g_autoptr(ToaArticleListModel) model = toa_article_list_model_new (store);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(ToaArticle) last = NULL;
+  g_autoptr(ToaArticle) first = NULL;
+  guint n, keyset, offset;
+
+  query->sort = TOA_SORT_TITLE;
+  query->descending = FALSE;
+  g_assert_true (toa_article_list_model_set_query (model, query, NULL));
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  expected = all_articles (query);
+
+  /* Straight to the end, then back to the start: two offset fetches, no walking. */
+  last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpint (last->id, ==, ((ToaArticle *) g_ptr_array_index (expected, n - 1))->id);
+  g_assert_cmpint (first->id, ==, ((ToaArticle *) g_ptr_array_index (expected, 0))->id);
+  toa_article_list_model_get_fetch_counts (model, &keyset, &offset);
+  g_assert_cmpuint (offset, ==, 2);
+  g_assert_cmpuint (keyset, ==, 0);
+  g_assert_cmpuint (toa_article_list_model_get_cached_pages (model), ==, 2);
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, guint *counts)
+{
+  counts[0] = position;
+  counts[1] = removed;
+  counts[2] = added;
+}
+
+static void
+test_query_change (void)
+{
+  g_autoptr(ToaArticleListModel) model = toa_article_list_model_new (store);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  guint counts[3] = { 99, 99, 99 };
+  guint before;
+  gint64 published;
+
+  g_assert_true (toa_article_list_model_set_query (model, query, NULL));
+  before = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), counts);
+
+  query->state = g_strdup ("published");
+  published = toa_store_article_count (store, query, NULL);
+  g_assert_cmpint (published, >, 0);
+  g_assert_cmpint (published, <, before);
+  g_assert_true (toa_article_list_model_set_query (model, query, NULL));
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_cmpuint (counts[1], ==, before);
+  g_assert_cmpuint (counts[2], ==, (guint) published);
+  g_assert_true (toa_article_query_equal (toa_article_list_model_get_query (model), query));
+
+  for (guint i = 0; i < (guint) published; i++)
+    {
+      g_autoptr(ToaArticle) article = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpstr (article->state, ==, "published");
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("toasoan-model-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmp_dir, "board.db", NULL);
+  store = toa_ui_test_demo_store (path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/article-list-model/walk-forward", test_walk_forward);
+  g_test_add_func ("/ui/article-list-model/jump", test_jump);
+  g_test_add_func ("/ui/article-list-model/query-change", test_query_change);
+  status = g_test_run ();
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}

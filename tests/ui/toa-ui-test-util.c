@@ -1,0 +1,196 @@
+/* toa-ui-test-util.c — helpers for the window tests and the window benchmark. */
+#include "config.h"
+
+#include <string.h>
+
+#include "toa-board.h"
+#include "toa-demo.h"
+#include "toa-sign-in-page.h"
+#include "toa-store-open.h"
+#include "toa-ui-test-util.h"
+
+static gboolean
+is_known_warning (const char *log_domain, const char *message)
+{
+  static const char *const known[] = {
+    "AT-SPI", "accessibility bus", "a11y", "dbus", "D-Bus", "DBus", "session bus",
+    "org.freedesktop", "org.a11y", "dconf", "Unable to acquire session bus",
+  };
+
+  if (message == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strstr (message, known[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+fatal_handler (const char *log_domain, GLogLevelFlags log_level, const char *message, gpointer data)
+{
+  return !is_known_warning (log_domain, message);
+}
+
+void
+toa_ui_test_ignore_known_warnings (void)
+{
+  g_test_log_set_fatal_handler (fatal_handler, NULL);
+}
+
+ToaStore *
+toa_ui_test_demo_store (const char *path, GError **error)
+{
+  g_autoptr(ToaStore) store = toa_store_open (path, TOA_OPEN_CREATE, error);
+
+  if (store == NULL)
+    return NULL;
+  if (!toa_board_init (store, NULL, error))
+    return NULL;
+  if (!toa_demo_populate (store, 0, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+toa_ui_test_wait_flag (const gboolean *done, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return *done;
+}
+
+void
+toa_ui_test_spin (guint ms)
+{
+  gboolean never = FALSE;
+
+  toa_ui_test_wait_flag (&never, ms);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+gboolean
+toa_ui_test_wait_frame (GtkWidget *widget, guint timeout_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (clock == NULL)
+    return FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  toa_ui_test_wait_flag (&painted, timeout_ms);
+  g_signal_handler_disconnect (clock, id);
+  return painted;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+void
+toa_ui_test_sign_in (ToaWindow *window, const char *login, const char *password)
+{
+  GtkWidget *page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW, "sign_in_page"));
+  GtkWidget *login_row = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_SIGN_IN_PAGE, "login_row"));
+  GtkWidget *password_row = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_SIGN_IN_PAGE, "password_row"));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_SIGN_IN_PAGE, "sign_in_button"));
+
+  gboolean clicked = FALSE;
+  gulong id;
+
+  gtk_editable_set_text (GTK_EDITABLE (login_row), login);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), password);
+  /* An activated button shows itself pressed for a moment, then emits "clicked". */
+  id = g_signal_connect_swapped (button, "clicked", G_CALLBACK (set_flag), &clicked);
+  gtk_widget_activate (button);
+  toa_ui_test_wait_flag (&clicked, 5000);
+  g_signal_handler_disconnect (button, id);
+}
+
+guint
+toa_ui_test_save_png (GtkWidget *widget, const char *path, GError **error)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = NULL;
+  g_autofree guchar *pixels = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  gsize stride;
+
+  if (width <= 0 || height <= 0 || gtk_widget_get_native (widget) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the widget is not shown");
+      return 0;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "nothing was drawn");
+      return 0;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write %s", path);
+      return 0;
+    }
+
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * (gsize) height);
+  gdk_texture_download (texture, pixels, stride);
+  colours = g_hash_table_new (NULL, NULL);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel;
+        memcpy (&pixel, pixels + (gsize) y * stride + (gsize) x * 4, 4);
+        g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+      }
+  return g_hash_table_size (colours);
+}
+
+double
+toa_ui_test_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}

@@ -1,0 +1,542 @@
+/* test-demo.c — the demo board (toa_demo_populate) and its text generator: reproducible,
+ * complete (every site, section, role, state and genre), dated within the last 18 months,
+ * NFC throughout, audited. Two databases filled with the same "now" must agree. */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "toa-article-state.h"
+#include "toa-audit.h"
+#include "toa-auth.h"
+#include "toa-board.h"
+#include "toa-demo.h"
+#include "toa-error.h"
+#include "toa-store-open.h"
+#include "toa-text.h"
+
+#define PORTAL_NAME "Cổng Thông tin điện tử tỉnh Bình Phước"
+#define N_DEMO_ARTICLES 300
+
+static char *tmp_dir;
+static ToaStore *stores[2];
+static gint64 now_usec;
+static gint64 populate_usec[2];
+
+/* ---- helpers ---- */
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_token = FALSE, counted = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == ' ' || *p == '\n')
+        {
+          in_token = FALSE;
+          continue;
+        }
+      if (!in_token)
+        {
+          in_token = TRUE;
+          counted = FALSE;
+        }
+      if (!counted && (g_ascii_isalnum (*p) || (guchar) *p >= 0xC0))
+        {
+          n++;
+          counted = TRUE;
+        }
+    }
+  return n;
+}
+
+static void
+assert_nfc (const char *text)
+{
+  g_autofree char *nfc = NULL;
+
+  if (text == NULL)
+    return;
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_assert_cmpstr (text, ==, nfc);
+}
+
+/* The texts of each <p>…</p> in @html, tags inside removed. */
+static GPtrArray *
+paragraphs_of (const char *html)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *p = html;
+
+  while ((p = strstr (p, "<p>")) != NULL)
+    {
+      const char *end = strstr (p, "</p>");
+      GString *text = g_string_new (NULL);
+      gboolean in_tag = FALSE;
+
+      g_assert_nonnull (end);
+      for (const char *q = p + 3; q < end; q++)
+        {
+          if (*q == '<')
+            in_tag = TRUE;
+          else if (*q == '>')
+            in_tag = FALSE;
+          else if (!in_tag)
+            g_string_append_c (text, *q);
+        }
+      g_ptr_array_add (out, g_string_free (text, FALSE));
+      p = end + 4;
+    }
+  return out;
+}
+
+static GPtrArray *
+all_articles (ToaStore *store)
+{
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  query->sort = TOA_SORT_ID;
+  query->descending = FALSE;
+  list = toa_store_article_list (store, query, NULL, 0, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+static gint64
+count_where (ToaStore *store, const char *state, const char *genre, const char *language)
+{
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  query->state = g_strdup (state);
+  query->genre = g_strdup (genre);
+  query->language = g_strdup (language);
+  n = toa_store_article_count (store, query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* ---- the text generator ---- */
+
+static void
+test_text_lengths (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = toa_demo_title (rand);
+      g_autofree char *sapo = toa_demo_sapo (rand);
+      guint paragraphs = 4 + i % 9;
+      g_autofree char *body = toa_demo_body_html (rand, paragraphs);
+      g_autoptr(GPtrArray) paras = paragraphs_of (body);
+      guint body_words = 0;
+
+      g_assert_cmpuint (count_words (title), >=, 8);
+      g_assert_cmpuint (count_words (title), <=, 16);
+      g_assert_cmpuint (count_words (sapo), >=, 25);
+      g_assert_cmpuint (count_words (sapo), <=, 50);
+      g_assert_cmpuint (paras->len, ==, paragraphs);
+      for (guint k = 0; k < paras->len; k++)
+        {
+          guint n = count_words (paras->pdata[k]);
+
+          g_assert_cmpuint (n, >=, 40);
+          g_assert_cmpuint (n, <=, 120 + 25);   /* + at most one rare-word sentence */
+          body_words += n;
+        }
+      g_assert_cmpuint (body_words, >=, 160);
+      g_assert_cmpuint (body_words, <=, 12 * 145);
+      g_assert_true (g_str_has_prefix (body, "<p>") || g_str_has_prefix (body, "<h2>"));
+      g_assert_true (g_str_has_suffix (body, "</p>") || g_str_has_suffix (body, "</ul>"));
+      assert_nfc (title);
+      assert_nfc (sapo);
+      assert_nfc (body);
+    }
+}
+
+static void
+test_text_reproducible (void)
+{
+  g_autoptr(GRand) a = g_rand_new_with_seed (7);
+  g_autoptr(GRand) b = g_rand_new_with_seed (7);
+  g_autoptr(GRand) c = g_rand_new_with_seed (8);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *ta = toa_demo_title (a);
+      g_autofree char *tb = toa_demo_title (b);
+      g_autofree char *ba = toa_demo_body_html (a, 6);
+      g_autofree char *bb = toa_demo_body_html (b, 6);
+
+      g_assert_cmpstr (ta, ==, tb);
+      g_assert_cmpstr (ba, ==, bb);
+    }
+  {
+    g_autofree char *ta = toa_demo_body_html (a, 6);
+    g_autofree char *tc = toa_demo_body_html (c, 6);
+    g_assert_cmpstr (ta, !=, tc);
+  }
+}
+
+/* Frequent words are in (nearly) every text, the rarest in very few: what the benchmark
+ * searches for. */
+static void
+test_text_vocabulary (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
+  guint frequent = 0, rare = 0, headings = 0, lists = 0, bold = 0;
+  const guint n = 2000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *body = toa_demo_body_html (rand, 4 + i % 9);
+      g_autofree char *folded = toa_text_fold (body);
+
+      frequent += strstr (folded, "binh phuoc") != NULL;
+      rare += strstr (folded, "xtieng") != NULL;
+      headings += strstr (body, "<h2>") != NULL;
+      lists += strstr (body, "<ul><li>") != NULL;
+      bold += strstr (body, "<strong>") != NULL;
+    }
+  g_assert_cmpuint (frequent, >, n * 9 / 10);
+  g_assert_cmpuint (rare, <, n / 100);
+  g_assert_cmpuint (headings, >, 0);
+  g_assert_cmpuint (lists, >, 0);
+  g_assert_cmpuint (bold, >, 0);
+}
+
+/* ---- the demo board ---- */
+
+static void
+populate_both (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 15, 3, 0, 0);
+
+  if (stores[0] != NULL)
+    return;
+  now_usec = g_date_time_to_unix (now) * G_USEC_PER_SEC;
+  tmp_dir = g_dir_make_tmp ("toa-demo-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("demo-%u.db", i);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      gint64 start;
+
+      stores[i] = toa_store_open (path, TOA_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_assert_true (toa_board_init (stores[i], PORTAL_NAME, &error));
+      g_assert_no_error (error);
+      start = g_get_monotonic_time ();
+      g_assert_true (toa_demo_populate (stores[i], now_usec, &error));
+      g_assert_no_error (error);
+      populate_usec[i] = g_get_monotonic_time () - start;
+      g_test_message ("populate %u took %.2f s", i, populate_usec[i] / 1e6);
+    }
+}
+
+static void
+test_reproducible (void)
+{
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+
+  populate_both ();
+  a = all_articles (stores[0]);
+  b = all_articles (stores[1]);
+  g_assert_cmpuint (a->len, ==, N_DEMO_ARTICLES);
+  g_assert_cmpuint (b->len, ==, a->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      ToaArticle *x = a->pdata[i], *y = b->pdata[i];
+
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->sapo, ==, y->sapo);
+      g_assert_cmpstr (x->state, ==, y->state);
+      g_assert_cmpstr (x->genre, ==, y->genre);
+      g_assert_cmpint (x->created_at, ==, y->created_at);
+      g_assert_cmpint (x->published_at, ==, y->published_at);
+    }
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaSite) portal = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  guint components = 0, contributors_with_contract = 0, without_login = 0;
+  gboolean roles_seen[TOA_N_ROLES] = { FALSE };
+  gboolean component_role = FALSE;
+
+  populate_both ();
+  sites = toa_store_site_list (stores[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 4);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      ToaSite *site = sites->pdata[i];
+      components += g_strcmp0 (site->kind, "component") == 0;
+      assert_nfc (site->name);
+    }
+  g_assert_cmpuint (components, ==, 3);
+
+  portal = toa_store_site_find (stores[0], "portal", &error);
+  g_assert_no_error (error);
+  sections = toa_store_section_list (stores[0], portal->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==, 12);
+  for (guint i = 0; i < sections->len; i++)
+    assert_nfc (((ToaSection *) sections->pdata[i])->name);
+
+  units = toa_store_unit_list (stores[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, >=, 10);
+
+  people = toa_store_person_list (stores[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 20);
+  for (guint i = 0; i < people->len; i++)
+    {
+      ToaPerson *person = people->pdata[i];
+
+      assert_nfc (person->full_name);
+      if (person->contributor && person->contract_no != NULL)
+        contributors_with_contract++;
+      without_login += person->login == NULL;
+      for (guint k = 0; person->roles && k < person->roles->len; k++)
+        {
+          ToaRoleGrant *grant = &g_array_index (person->roles, ToaRoleGrant, k);
+
+          roles_seen[grant->role] = TRUE;
+          if (grant->site_id != portal->id)
+            component_role = TRUE;
+        }
+    }
+  for (guint r = 0; r < TOA_N_ROLES; r++)
+    if (!roles_seen[r])
+      g_error ("no demo person holds the role %s", toa_role_code ((ToaRole) r));
+  g_assert_true (component_role);
+  g_assert_cmpuint (contributors_with_contract, >=, 2);
+  g_assert_cmpuint (without_login, >=, 1);
+
+  g_assert_cmpint (count_where (stores[0], NULL, NULL, NULL), ==, N_DEMO_ARTICLES);
+  g_assert_cmpint (count_where (stores[0], NULL, NULL, "en"), >=, 3);
+  g_assert_cmpint (count_where (stores[0], NULL, NULL, "vi"), >=, N_DEMO_ARTICLES / 2);
+}
+
+static void
+test_states_and_genres (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) genres = NULL;
+
+  populate_both ();
+  for (guint s = 0; s < TOA_N_STATES; s++)
+    {
+      const char *code = toa_article_state_code ((ToaArticleState) s);
+      if (count_where (stores[0], code, NULL, NULL) == 0)
+        g_error ("no demo article is in the state %s", code);
+    }
+  g_assert_cmpint (count_where (stores[0], "published", NULL, NULL), >, N_DEMO_ARTICLES / 3);
+
+  genres = toa_store_genre_list (stores[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (genres->len, >=, 10);
+  for (guint g = 0; g < genres->len; g++)
+    {
+      const char *code = ((ToaGenre *) genres->pdata[g])->code;
+      if (count_where (stores[0], NULL, code, NULL) == 0)
+        g_error ("no demo article has the genre %s", code);
+    }
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 earliest = now_usec - (gint64) 548 * 24 * 3600 * G_USEC_PER_SEC;   /* 18 months */
+  gint64 min_created = G_MAXINT64, max_created = 0;
+
+  populate_both ();
+  list = all_articles (stores[0]);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ToaArticle *a = list->pdata[i];
+
+      g_assert_cmpint (a->created_at, >=, earliest);
+      g_assert_cmpint (a->created_at, <=, now_usec);
+      g_assert_cmpint (a->updated_at, >=, a->created_at);
+      g_assert_cmpint (a->updated_at, <=, now_usec);
+      if (g_str_equal (a->state, "published") || g_str_equal (a->state, "withdrawn"))
+        {
+          g_assert_cmpint (a->published_at, >=, a->created_at);
+          g_assert_cmpint (a->published_at, <=, now_usec);
+        }
+      else
+        g_assert_cmpint (a->published_at, ==, 0);
+      min_created = MIN (min_created, a->created_at);
+      max_created = MAX (max_created, a->created_at);
+    }
+  /* spread over the period, not bunched */
+  g_assert_cmpint (max_created - min_created, >, (gint64) 365 * 24 * 3600 * G_USEC_PER_SEC);
+}
+
+static void
+test_content (void)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  guint with_attribution = 0, with_unit = 0, with_info_kind = 0, several_authors = 0;
+  guint revisions = 0, comments = 0, unit_attribution = 0, portal_attribution = 0;
+
+  populate_both ();
+  list = all_articles (stores[0]);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ToaArticle) a = toa_store_article_get (stores[0], ((ToaArticle *) list->pdata[i])->id, &error);
+      g_autoptr(GPtrArray) revs = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+      int share = 0;
+
+      g_assert_no_error (error);
+      assert_nfc (a->title);
+      assert_nfc (a->sapo);
+      assert_nfc (a->body_html);
+      assert_nfc (a->attribution);
+      g_assert_nonnull (a->body_html);
+      g_assert_true (strstr (a->body_html, "<p>") != NULL);
+      if (a->attribution)
+        {
+          with_attribution++;
+          unit_attribution += g_str_has_prefix (a->attribution, "Theo Sở ");
+          portal_attribution += g_str_equal (a->attribution, "Theo Cổng TTĐT tỉnh Bình Phước");
+        }
+      with_unit += a->source_unit_id != 0;
+      with_info_kind += a->info_kind != NULL;
+      g_assert_cmpuint (a->authors->len, >=, 1);
+      several_authors += a->authors->len > 1;
+      for (guint k = 0; k < a->authors->len; k++)
+        share += g_array_index (a->authors, ToaAuthorShare, k).share_bp;
+      g_assert_cmpint (share, ==, 10000);
+      if (g_str_equal (a->language, "en"))
+        g_assert_cmpstr (a->section_name, ==, "English");
+
+      revs = toa_store_revision_list (stores[0], a->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (revs->len, >=, 1);
+      for (guint k = 0; k < revs->len; k++)
+        {
+          ToaRevision *rev = revs->pdata[k];
+          assert_nfc (rev->title);
+          assert_nfc (rev->sapo);
+          assert_nfc (rev->note);
+        }
+      /* the newest revision holds what the article now says */
+      g_assert_cmpstr (((ToaRevision *) revs->pdata[revs->len - 1])->sapo, ==, a->sapo);
+      revisions += revs->len;
+
+      notes = toa_store_comment_list (stores[0], a->id, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < notes->len; k++)
+        assert_nfc (((ToaComment *) notes->pdata[k])->body);
+      comments += notes->len;
+    }
+  g_assert_cmpuint (with_attribution, >, 10);
+  g_assert_cmpuint (unit_attribution, >, 0);
+  g_assert_cmpuint (portal_attribution, >, 0);
+  g_assert_cmpuint (with_unit, >, 30);
+  g_assert_cmpuint (with_info_kind, >, 100);
+  g_assert_cmpuint (several_authors, >, 10);
+  g_assert_cmpuint (revisions, >, N_DEMO_ARTICLES + 100);
+  g_assert_cmpuint (comments, >=, 10);
+}
+
+static void
+test_audit_and_sign_in (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaPerson) secretary = NULL;
+  gint64 count = 0, bad = -1;
+
+  populate_both ();
+  g_assert_true (toa_audit_verify (stores[0], &count, &bad, &error));
+  g_assert_no_error (error);
+  /* board init + 3 sites + 21 sections + 11 units + 20 people + 300 articles + the seeding */
+  g_assert_cmpint (count, >=, 1 + 3 + 12 + 11 + 20 + N_DEMO_ARTICLES + 1);
+
+  secretary = toa_auth_sign_in (stores[0], "thuky", TOA_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (secretary);
+  g_assert_true (toa_person_has_role (secretary, secretary->roles->len ? g_array_index (secretary->roles, ToaRoleGrant, 0).site_id : 0,
+                                      TOA_ROLE_SECRETARY));
+}
+
+static void
+test_refuses_filled_store (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  populate_both ();
+  g_assert_false (toa_demo_populate (stores[0], now_usec, &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_CONFLICT);
+  g_assert_cmpint (count_where (stores[0], NULL, NULL, NULL), ==, N_DEMO_ARTICLES);
+}
+
+static void
+test_fast_enough (void)
+{
+  populate_both ();
+  /* init --demo must feel instant; generous for a loaded 2-core machine */
+  g_assert_cmpint (populate_usec[0], <, 10 * G_USEC_PER_SEC);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/demo/text/lengths", test_text_lengths);
+  g_test_add_func ("/demo/text/reproducible", test_text_reproducible);
+  g_test_add_func ("/demo/text/vocabulary", test_text_vocabulary);
+  g_test_add_func ("/demo/board/reproducible", test_reproducible);
+  g_test_add_func ("/demo/board/counts", test_counts);
+  g_test_add_func ("/demo/board/states-genres", test_states_and_genres);
+  g_test_add_func ("/demo/board/dates", test_dates);
+  g_test_add_func ("/demo/board/content", test_content);
+  g_test_add_func ("/demo/board/audit-sign-in", test_audit_and_sign_in);
+  g_test_add_func ("/demo/board/refuses-filled", test_refuses_filled_store);
+  g_test_add_func ("/demo/board/fast", test_fast_enough);
+  status = g_test_run ();
+
+  for (guint i = 0; i < 2; i++)
+    g_clear_object (&stores[i]);
+  if (tmp_dir != NULL)
+    {
+      GDir *dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while (dir && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+          g_unlink (path);
+        }
+      if (dir)
+        g_dir_close (dir);
+      g_rmdir (tmp_dir);
+      g_free (tmp_dir);
+    }
+  return status;
+}

@@ -83,6 +83,18 @@ is_word_char (gunichar c)
 /* The FTS5 query is made only of double-quoted strings whose content is letters, digits
  * and single spaces, so nothing the person types can become FTS5 syntax (column filters,
  * NEAR, AND/OR/NOT, ^, *, parentheses, quotes). */
+/* Characters in the last word of a built query (which ends with a closing quote). */
+static glong
+last_word_length (const char *query, gsize len)
+{
+  const char *end = query + len - 1;   /* the closing quote */
+  const char *start = end;
+
+  while (start > query && start[-1] != ' ' && start[-1] != '"')
+    start--;
+  return g_utf8_strlen (start, end - start);
+}
+
 char *
 toa_article_query_fts (const char *text)
 {
@@ -154,8 +166,11 @@ toa_article_query_fts (const char *text)
   if (query->len == 0)
     return NULL;
 
-  /* the last word is a prefix unless the person ended with a space or closed a phrase */
-  if (last_open && len > 0 && !g_ascii_isspace (folded[len - 1]))
+  /* the last word is a prefix unless the person ended with a space or closed a phrase;
+   * a single letter is not: it would match nearly every word (the index keeps 2- and
+   * 3-letter prefixes, see resources/sql/sqlite/002-search.sql) */
+  if (last_open && len > 0 && !g_ascii_isspace (folded[len - 1])
+      && last_word_length (query->str, query->len) >= 2)
     g_string_append_c (query, '*');
 
   return g_string_free (g_steal_pointer (&query), FALSE);

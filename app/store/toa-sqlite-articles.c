@@ -157,11 +157,11 @@ set_update_failed (ToaSqliteStore *self, ToaArticle *article, GError **error)
   sqlite3_bind_int64 (stmt, 1, article->id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
-                 _("Someone else saved this article first (version %" G_GINT64_FORMAT ", yours was %" G_GINT64_FORMAT "). Reload it and make your changes again."),
-                 (gint64) sqlite3_column_int64 (stmt, 0), article->version);
+                 _("Someone else saved this article first (version %lld, yours was %lld). Reload it and make your changes again."),
+                 (long long) sqlite3_column_int64 (stmt, 0), (long long) article->version);
   else
     g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                 _("No article has the number %" G_GINT64_FORMAT "."), article->id);
+                 _("No article has the number %lld."), (long long) article->id);
 }
 
 gboolean
@@ -257,7 +257,7 @@ toa_sqlite_article_get (ToaStore  *store,
       {
         if (!toa_sqlite_step_failed (self, rc, error))
           g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                       _("No article has the number %" G_GINT64_FORMAT "."), id);
+                       _("No article has the number %lld."), (long long) id);
         return NULL;
       }
     article = toa_sqlite_article_from_row (stmt);

@@ -765,7 +765,7 @@ person_lookup (ToaSqliteStore *self, const char *sql, const char *login, gint64 
         g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND, _("No one has the login “%s”."), login);
       else
         g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                     _("No person has the number %" G_GINT64_FORMAT "."), id);
+                     _("No person has the number %lld."), (long long) id);
       return NULL;
     }
   if (!load_roles (self, person, error))

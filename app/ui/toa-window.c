@@ -19,6 +19,7 @@ struct _ToaWindow {
   ToaSignInPage  *sign_in_page;
   AdwWindowTitle *sign_in_title;
   AdwViewStack   *view_stack;
+  GtkMenuButton  *menu_button;
   ToaArticlesPage *articles_page;
   GtkLabel       *person_name_label;
   GtkLabel       *person_roles_label;
@@ -63,6 +64,7 @@ on_signed_in (ToaWindow *self)
   adw_action_row_set_subtitle (self->name_row, self->person->full_name);
   adw_action_row_set_subtitle (self->login_row, self->person->login != NULL ? self->person->login : "");
   adw_action_row_set_subtitle (self->roles_row, roles);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), self->person->full_name);
 
   if (!self->articles_loaded)
     {
@@ -88,6 +90,7 @@ toa_window_sign_out (ToaWindow *self)
   adw_action_row_set_subtitle (self->name_row, "");
   adw_action_row_set_subtitle (self->login_row, "");
   adw_action_row_set_subtitle (self->roles_row, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Main Menu"));
   if (self->articles_loaded)
     toa_articles_page_reset (self->articles_page);
 
@@ -136,6 +139,7 @@ toa_window_constructed (GObject *object)
       toa_sign_in_page_set_store (self->sign_in_page, self->store);
     }
   set_signed_in_actions (self, FALSE);
+  toa_sign_in_page_reset (self->sign_in_page);
 }
 
 static void
@@ -204,6 +208,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, sign_in_title);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, articles_page);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, person_name_label);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, person_roles_label);

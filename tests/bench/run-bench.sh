@@ -41,7 +41,8 @@ fi
 cat "$build/bench-store.json"
 
 window="$build/tests/ui/toa-bench-window"
-ninja -C "$build" tests/ui/toa-bench-window >&2 || echo "run-bench: the window benchmark does not build" >&2
+ninja -C "$build" tests/ui/toa-bench-window data/gschemas.compiled >&2 \
+  || echo "run-bench: the window benchmark does not build" >&2
 if [ -x "$window" ] && command -v xvfb-run > /dev/null; then
   echo "run-bench: scrolling the window over $db" >&2
   GTK_A11Y=none NO_AT_BRIDGE=1 LANGUAGE=vi LANG=C.UTF-8 GSETTINGS_BACKEND=memory \

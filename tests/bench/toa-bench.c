@@ -1,7 +1,8 @@
 /* toa-bench.c — the benchmark harness (đo hiệu năng).
  *
  *   toa-bench generate --db FILE [--articles N] [--seed S] [--batch B] [--years Y]
- *   toa-bench measure  --db FILE [--frequent WORD] [--rare WORD] [--runs N] [--drop-caches]
+ *   toa-bench measure  --db FILE [--frequent WORD] [--rare WORD] [--typing TEXT] [--runs N]
+ *                      [--drop-caches]
  *
  * generate writes a synthetic board of N articles (default 1,000,000) through the storage
  * interface: toa_board_init, a few sites, sections, units and people, then the articles with
@@ -11,7 +12,8 @@
  *
  * measure times, with g_get_monotonic_time, what the window and the CLI do: open, count,
  * the first page of the list, paging to the end by keyset, filtered first pages, search for
- * a frequent and a rare word. Each is run once cold ("first"), then --runs more times
+ * a frequent and a rare word (and a half-typed word, searched as a prefix). Each is run
+ * once cold ("first"), then --runs more times
  * (median, min, max). Prints JSON to stdout, with each list query's EXPLAIN QUERY PLAN.
  * Progress and messages go to stderr. */
 #include "config.h"
@@ -677,12 +679,14 @@ cmd_measure (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *frequent = NULL;
   g_autofree char *rare = NULL;
+  g_autofree char *typing = NULL;
   gint runs = 5;
   gboolean drop = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file to measure", "FILE" },
     { "frequent", 0, 0, G_OPTION_ARG_STRING, &frequent, "A frequent search word (Bình Phước)", "WORD" },
     { "rare", 0, 0, G_OPTION_ARG_STRING, &rare, "A rare search word (Xtiêng)", "WORD" },
+    { "typing", 0, 0, G_OPTION_ARG_STRING, &typing, "A word being typed, searched as a prefix (phư)", "TEXT" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs after the first (5)", "N" },
     { "drop-caches", 0, 0, G_OPTION_ARG_NONE, &drop, "Drop the page cache first (root), so \"first\" is cold", NULL },
     { NULL }
@@ -698,10 +702,10 @@ cmd_measure (int argc, char **argv)
   g_autoptr(ToaSite) portal = NULL;
   g_autofree char *wal = NULL;
   gint64 t, open_first;
-  double first_page_ms, worst_search_ms = 0;
+  double first_page_ms, count_ms_all, worst_search_ms = 0;
   Op op = { 0 };
-  const char *words[2];
-  const char *word_names[2] = { "frequent", "rare" };
+  const char *words[3];
+  const char *word_names[3] = { "frequent", "rare", "typing" };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -713,6 +717,7 @@ cmd_measure (int argc, char **argv)
     }
   words[0] = frequent ? frequent : "Bình Phước";
   words[1] = rare ? rare : "Xtiêng";
+  words[2] = typing ? typing : "phư";   /* "Bình Phước" half typed: the last word is a prefix */
 
   if (drop)
     drop_caches ();
@@ -759,7 +764,7 @@ cmd_measure (int argc, char **argv)
   g_printerr ("measure: %-28s first %8.2f ms, median %8.2f ms\n", "open", open_first / 1000.0,
               percentile_ms (open_times, 0.5));
 
-  plans->depth = 1;   /* written inside the top-level object at the end */
+  plans->depth = 2;   /* written inside the top-level object at the end */
   op.store = store;
   op.query = all;
 
@@ -769,7 +774,8 @@ cmd_measure (int argc, char **argv)
   if (first_page_ms < 0)
     return fail ("first page", error);
   add_plan (plans, store, "count", all, TRUE);
-  if (measure (b, "count", NULL, op_count, &op, runs, &error) < 0)
+  count_ms_all = measure (b, "count", NULL, op_count, &op, runs, &error);
+  if (count_ms_all < 0)
     return fail ("count", error);
 
   /* an article opened from the list (the newest) */
@@ -842,7 +848,8 @@ cmd_measure (int argc, char **argv)
       out_int (b, "matches", op.rows);
       out_ms (b, "count_plus_first_page_ms", page_ms + count_ms);
       out_end (b);
-      worst_search_ms = MAX (worst_search_ms, page_ms + count_ms);
+      if (i < 2)   /* the target is for whole words; "typing" is reported for the store's sake */
+        worst_search_ms = MAX (worst_search_ms, page_ms + count_ms);
     }
   out_end (b);
 
@@ -855,6 +862,7 @@ cmd_measure (int argc, char **argv)
   out_begin (b, "first_page_ms");
   out_ms (b, "target", TARGET_FIRST_PAGE_MS);
   out_ms (b, "measured_median", first_page_ms);
+  out_ms (b, "with_count_median", first_page_ms + count_ms_all);
   out_bool (b, "met", first_page_ms <= TARGET_FIRST_PAGE_MS);
   out_end (b);
   out_begin (b, "search_ms");
@@ -882,7 +890,7 @@ main (int argc, char **argv)
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       g_printerr ("Usage: toa-bench generate --db FILE [--articles N] [--seed S] [--batch B] [--years Y]\n"
-                  "       toa-bench measure --db FILE [--frequent WORD] [--rare WORD] [--runs N] [--drop-caches]\n");
+                  "       toa-bench measure --db FILE [--frequent WORD] [--rare WORD] [--typing TEXT] [--runs N] [--drop-caches]\n");
       return argc < 2 ? 1 : 0;
     }
   if (g_str_equal (argv[1], "generate"))

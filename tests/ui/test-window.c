@@ -5,7 +5,9 @@
  * to the sign-in page. Needs a display (run under xvfb-run); skips without one. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "toa-article-state.h"
@@ -244,8 +246,11 @@ test_pages_and_shortcuts (void)
     g_assert_true (quit != NULL && g_strv_contains ((const char *const *) quit, "<Control>q"));
     g_assert_true (out != NULL && g_strv_contains ((const char *const *) out, "<Shift><Control>l"));
   }
+#if !GTK_CHECK_VERSION (4, 17, 0)
   /* The shortcuts window comes from the resource and is wired to win.show-help-overlay. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+#endif
+  g_assert_true (g_resources_get_info ("/io/github/toasoan/ToaSoan/gtk/help-overlay.ui", 0, NULL, NULL, NULL));
 }
 
 static void
@@ -462,13 +467,19 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* Speak as ./run does (LANGUAGE=vi from the test environment), from the build tree. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_test_init (&argc, &argv, NULL);
   toa_ui_test_ignore_known_warnings ();
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
-      g_test_skip ("no display: run under xvfb-run");
-      return g_test_run ();
+      g_printerr ("test-window: no display, skipped (run it under xvfb-run -a)\n");
+      return 77;   /* meson's "skipped" */
     }
 
   tmp_dir = g_dir_make_tmp ("toasoan-ui-XXXXXX", &error);

@@ -182,15 +182,22 @@ toa_ui_test_save_png (GtkWidget *widget, const char *path, GError **error)
 }
 
 double
-toa_ui_test_rss_mb (void)
+toa_ui_test_status_mb (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strconcat (field, ":", NULL);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
-  line = strstr (status, "VmRSS:");
+  line = strstr (status, key);
   if (line == NULL)
     return -1;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+  return g_ascii_strtod (line + strlen (key), NULL) / 1024.0;
+}
+
+double
+toa_ui_test_rss_mb (void)
+{
+  return toa_ui_test_status_mb ("VmRSS");
 }

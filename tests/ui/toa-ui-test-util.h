@@ -32,5 +32,7 @@ guint      toa_ui_test_save_png (GtkWidget *widget, const char *path, GError **e
 
 /* VmRSS of this process in MB, from /proc/self/status (-1 when unknown). */
 double     toa_ui_test_rss_mb (void);
+/* Any "kB" line of /proc/self/status in MB: "RssAnon", "RssFile", "VmHWM"… */
+double     toa_ui_test_status_mb (const char *field);
 
 G_END_DECLS

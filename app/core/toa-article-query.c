@@ -69,7 +69,8 @@ toa_article_query_equal (const ToaArticleQuery *a, const ToaArticleQuery *b)
     && same_filter (a->language, b->language)
     && same_filter (a->text, b->text)
     && a->sort == b->sort
-    && a->descending == b->descending;
+    && a->descending == b->descending
+    && a->count_limit == b->count_limit;
 }
 
 /* One searchable word: letters and digits of the folded text. A combining mark left in
@@ -83,18 +84,23 @@ is_word_char (gunichar c)
 /* The FTS5 query is made only of double-quoted strings whose content is letters, digits
  * and single spaces, so nothing the person types can become FTS5 syntax (column filters,
  * NEAR, AND/OR/NOT, ^, *, parentheses, quotes). */
-/* Characters in the last word of a built query (which ends with a closing quote). */
-static glong
-last_word_length (const char *query, gsize len)
+/* Appends the current word or phrase, quoted, with a '*' when it is a prefix. */
+static void
+flush_item (GString *query, GString *item, gboolean prefix)
 {
-  const char *end = query + len - 1;   /* the closing quote */
-  const char *start = end;
-
-  while (start > query && start[-1] != ' ' && start[-1] != '"')
-    start--;
-  return g_utf8_strlen (start, end - start);
+  if (item->len == 0)
+    return;
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+  g_string_append_printf (query, "\"%s\"%s", item->str, prefix ? "*" : "");
+  g_string_truncate (item, 0);
 }
 
+/* Vietnamese words are syllables, so a word matches whole syllables ("phuoc" finds
+ * "Phước", not "Phước Long" by "phu"). A '*' right after a word of two or more letters
+ * asks for its beginning ("phu*" finds "phước", "phú"); one letter would match nearly
+ * every word, so it stays whole. Exact words keep frequent searches fast: an FTS5
+ * prefix query merges every matching doclist before the first row comes back. */
 char *
 toa_article_query_fts (const char *text)
 {
@@ -103,26 +109,13 @@ toa_article_query_fts (const char *text)
   g_autoptr(GString) item = NULL;   /* the current phrase or word, unquoted */
   gboolean in_phrase = FALSE;
   gboolean in_word = FALSE;
-  gboolean last_open = FALSE;   /* the query's last item is a word still being typed */
-  gsize len;
 
   if (text == NULL)
     return NULL;
 
   folded = toa_text_fold (text);
-  len = strlen (folded);
   query = g_string_new (NULL);
   item = g_string_new (NULL);
-
-#define FLUSH_ITEM() G_STMT_START {                      \
-    if (item->len > 0)                                    \
-      {                                                   \
-        if (query->len > 0)                               \
-          g_string_append_c (query, ' ');                 \
-        g_string_append_printf (query, "\"%s\"", item->str); \
-        g_string_truncate (item, 0);                      \
-      }                                                   \
-  } G_STMT_END
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -130,13 +123,7 @@ toa_article_query_fts (const char *text)
 
       if (c == '"' || c == 0x201C || c == 0x201D)   /* straight or curly quotes */
         {
-          if (in_phrase)
-            {
-              FLUSH_ITEM ();
-              last_open = FALSE;
-            }
-          else
-            FLUSH_ITEM ();
+          flush_item (query, item, FALSE);
           in_phrase = !in_phrase;
           in_word = FALSE;
           continue;
@@ -148,30 +135,19 @@ toa_article_query_fts (const char *text)
             g_string_append_c (item, ' ');
           g_string_append_unichar (item, c);
           in_word = TRUE;
-          last_open = TRUE;
           continue;
         }
 
-      /* a separator */
+      /* a separator; '*' right after a word outside a phrase makes it a prefix */
       if (in_word && !in_phrase)
-        FLUSH_ITEM ();
+        flush_item (query, item, c == '*' && g_utf8_strlen (item->str, -1) >= 2);
       in_word = FALSE;
-      last_open = FALSE;
     }
 
-  /* an unclosed phrase is still being typed: it stays open for a prefix */
-  FLUSH_ITEM ();
-#undef FLUSH_ITEM
+  /* an unclosed phrase counts as closed */
+  flush_item (query, item, FALSE);
 
   if (query->len == 0)
     return NULL;
-
-  /* the last word is a prefix unless the person ended with a space or closed a phrase;
-   * a single letter is not: it would match nearly every word (the index keeps 2- and
-   * 3-letter prefixes, see resources/sql/sqlite/002-search.sql) */
-  if (last_open && len > 0 && !g_ascii_isspace (folded[len - 1])
-      && last_word_length (query->str, query->len) >= 2)
-    g_string_append_c (query, '*');
-
   return g_string_free (g_steal_pointer (&query), FALSE);
 }

@@ -23,7 +23,13 @@ typedef struct {
   char           *text;        /* search text, NULL or "" = no search; folded by the store */
   ToaArticleSort  sort;
   gboolean        descending;
+  guint           count_limit; /* 0 = exact counts; N = a count stops at N (a list of search
+                                * results shows "more than N-1" instead of counting a million) */
 } ToaArticleQuery;
+
+/* How far a list of search results counts: the window shows "more than 10.000" beyond it
+ * and grows the list as the person scrolls, instead of counting every match first. */
+#define TOA_SEARCH_COUNT_LIMIT 10001
 
 ToaArticleQuery *toa_article_query_new (void);       /* sort by update, newest first */
 ToaArticleQuery *toa_article_query_copy (const ToaArticleQuery *query);

@@ -135,18 +135,21 @@ build_list_sql (const Plan *plan, const ToaArticleQuery *query, gboolean keyset)
 static char *
 build_count_sql (const Plan *plan, const ToaArticleQuery *query)
 {
-  GString *sql;
+  GString *sql = g_string_new (NULL);
 
+  /* with a limit, count the rows of a subquery that stops at the limit */
+  g_string_append (sql, query->count_limit > 0 ? "SELECT count(*) FROM (SELECT 1 FROM "
+                                               : "SELECT count(*) FROM ");
   if (plan->match != NULL && !plan->filtered)
-    return g_strdup ("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?6");
-
-  sql = g_string_new ("SELECT count(*) FROM ");
-  if (plan->match != NULL)
+    g_string_append (sql, "article_fts WHERE article_fts MATCH ?6");
+  else if (plan->match != NULL)
     g_string_append (sql, "article_fts CROSS JOIN articles a ON a.id = article_fts.rowid "
                           "WHERE article_fts MATCH ?6");
   else
     g_string_append (sql, "articles a WHERE 1");
   append_filters (sql, query);
+  if (query->count_limit > 0)
+    g_string_append_printf (sql, " LIMIT %u)", query->count_limit);
   return g_string_free (sql, FALSE);
 }
 

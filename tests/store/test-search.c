@@ -383,6 +383,18 @@ test_paging_and_filters (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpuint (page->len, ==, 15);
   }
+
+  /* a count limit stops counting there, with and without filters, never above the total */
+  query->count_limit = 10;
+  g_assert_cmpint (toa_store_article_count (TOA_STORE (f->store), query, &error), ==, 10);
+  g_clear_pointer (&query->state, g_free);
+  g_assert_cmpint (toa_store_article_count (TOA_STORE (f->store), query, &error), ==, 10);
+  query->count_limit = 100;
+  g_assert_cmpint (toa_store_article_count (TOA_STORE (f->store), query, &error), ==, 45);
+  g_clear_pointer (&query->text, g_free);
+  query->count_limit = 20;
+  g_assert_cmpint (toa_store_article_count (TOA_STORE (f->store), query, &error), ==, 20);
+  g_assert_no_error (error);
 }
 
 int

@@ -468,6 +468,7 @@ test_audit_and_sign_in (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ToaPerson) secretary = NULL;
+  g_autoptr(ToaSite) portal = NULL;
   gint64 count = 0, bad = -1;
 
   populate_both ();
@@ -479,8 +480,9 @@ test_audit_and_sign_in (void)
   secretary = toa_auth_sign_in (stores[0], "thuky", TOA_DEMO_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (secretary);
-  g_assert_true (toa_person_has_role (secretary, secretary->roles->len ? g_array_index (secretary->roles, ToaRoleGrant, 0).site_id : 0,
-                                      TOA_ROLE_SECRETARY));
+  portal = toa_store_site_find (stores[0], "portal", &error);
+  g_assert_no_error (error);
+  g_assert_true (toa_person_has_role (secretary, portal->id, TOA_ROLE_SECRETARY));
 }
 
 static void

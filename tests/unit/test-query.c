@@ -37,12 +37,14 @@ check (const char *text, const char *expected)
 static void
 test_fts_words (void)
 {
-  check ("binh phuoc", "\"binh\" \"phuoc\"*");
-  check ("Bình Phước", "\"binh\" \"phuoc\"*");
+  check ("binh phuoc", "\"binh\" \"phuoc\"");
+  check ("Bình Phước", "\"binh\" \"phuoc\"");
+  check ("Bình Phư*", "\"binh\" \"phu\"*");          /* an explicit prefix */
+  check ("ph* phước*", "\"ph\"* \"phuoc\"*");
   check ("Bình Phước ", "\"binh\" \"phuoc\"");
   check ("  Đồng   Nai\t", "\"dong\" \"nai\"");
-  check ("hoà", "\"hoa\"*");
-  check ("kinh tế-xã hội 2025", "\"kinh\" \"te\" \"xa\" \"hoi\" \"2025\"*");
+  check ("hoà", "\"hoa\"");
+  check ("kinh tế-xã hội 2025", "\"kinh\" \"te\" \"xa\" \"hoi\" \"2025\"");
   check ("ủy ban.", "\"uy\" \"ban\"");
 }
 
@@ -50,13 +52,14 @@ static void
 test_fts_phrases (void)
 {
   check ("\"Bình Phước\"", "\"binh phuoc\"");
-  check ("\"Bình Phước\" Đồng", "\"binh phuoc\" \"dong\"*");
+  check ("\"Bình Phước\" Đồng", "\"binh phuoc\" \"dong\"");
   check ("Đồng \"Bình Phước\"", "\"dong\" \"binh phuoc\"");
-  check ("\"binh ph", "\"binh ph\"*");             /* still typing the phrase */
+  check ("\"binh ph", "\"binh ph\"");              /* an unclosed phrase */
+  check ("\"binh ph*\"", "\"binh ph\"");             /* no prefix inside a phrase */
   check ("\"binh ph ", "\"binh ph\"");
-  check ("“Hà Nội” mới", "\"ha noi\" \"moi\"*");    /* curly quotes too */
+  check ("“Hà Nội” mới", "\"ha noi\" \"moi\"");    /* curly quotes too */
   check ("\"\"", NULL);
-  check ("\"  \" a", "\"a\"");                 /* one letter: no prefix */
+  check ("\"  \" a*", "\"a\"");                /* one letter: no prefix */
 }
 
 static void
@@ -114,11 +117,12 @@ test_fts_injection (void)
 
   /* keywords are just words */
   check ("a OR b", "\"a\" \"or\" \"b\"");
-  check ("thông t", "\"thong\" \"t\"");          /* one letter would match almost all */
-  check ("thông tư", "\"thong\" \"tu\"*");
+  check ("thông t*", "\"thong\" \"t\"");         /* one letter would match almost all */
+  check ("thông tư*", "\"thong\" \"tu\"*");
   check ("NEAR(a b)", "\"near\" \"a\" \"b\"");
-  check ("title:abc", "\"title\" \"abc\"*");
-  check ("^binh", "\"binh\"*");
+  check ("title:abc", "\"title\" \"abc\"");
+  check ("^binh", "\"binh\"");
+  check ("binh*phuoc", "\"binh\"* \"phuoc\"");
 }
 
 static void
@@ -128,7 +132,8 @@ test_fts_matches (void)
   g_autofree char *q2 = toa_article_query_fts ("Đồng Nai");
   g_autofree char *q3 = toa_article_query_fts ("\"phuoc binh\"");
   g_autofree char *q4 = toa_article_query_fts ("phuoc binh ");
-  g_autofree char *q5 = toa_article_query_fts ("Bình Ph");
+  g_autofree char *q5 = toa_article_query_fts ("Bình Ph*");
+  g_autofree char *q8 = toa_article_query_fts ("Bình Ph");
   g_autofree char *q6 = toa_article_query_fts ("hòa");
   g_autofree char *q7 = toa_article_query_fts ("a OR ha");
 
@@ -136,7 +141,8 @@ test_fts_matches (void)
   g_assert_cmpint (run_match (q2), ==, 1);
   g_assert_cmpint (run_match (q3), ==, 0);   /* a phrase keeps word order */
   g_assert_cmpint (run_match (q4), ==, 1);   /* words in any order */
-  g_assert_cmpint (run_match (q5), ==, 1);   /* prefix while typing */
+  g_assert_cmpint (run_match (q5), ==, 1);   /* an explicit prefix */
+  g_assert_cmpint (run_match (q8), ==, 0);   /* "ph" alone is a whole word */
   g_assert_cmpint (run_match (q6), ==, 2);   /* hoà and hòa */
   g_assert_cmpint (run_match (q7), ==, 0);   /* OR is a word, and no row has it */
 }

@@ -460,31 +460,38 @@ toa_text_word_count (const char *text)
 /* ---- formats ------------------------------------------------------------------------- */
 
 char *
-toa_format_money (gint64 vnd)
+toa_format_number (gint64 n)
 {
   char digits[32];
   GString *out = g_string_new (NULL);
   guint64 magnitude;
-  gsize n;
+  gsize len;
 
-  if (vnd < 0)
+  if (n < 0)
     {
       g_string_append_c (out, '-');
-      magnitude = (guint64) (-(vnd + 1)) + 1;
+      magnitude = (guint64) (-(n + 1)) + 1;
     }
   else
-    magnitude = (guint64) vnd;
+    magnitude = (guint64) n;
 
   g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
-  n = strlen (digits);
-  for (gsize i = 0; i < n; i++)
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
     {
-      if (i > 0 && (n - i) % 3 == 0)
+      if (i > 0 && (len - i) % 3 == 0)
         g_string_append_c (out, '.');
       g_string_append_c (out, digits[i]);
     }
-  g_string_append (out, " đ");
   return g_string_free (out, FALSE);
+}
+
+char *
+toa_format_money (gint64 vnd)
+{
+  g_autofree char *number = toa_format_number (vnd);
+
+  return g_strconcat (number, " đ", NULL);
 }
 
 static gpointer

@@ -24,6 +24,9 @@ char *toa_html_to_text (const char *html);
 /* Number of words (runs of letters/digits) in plain text. */
 guint toa_text_word_count (const char *text);
 
+/* "12.345": digits grouped by dots, as Vietnamese writes them; negative with '-'. */
+char *toa_format_number (gint64 n);
+
 /* "1.234.567 đ"; negative as "-1.234.567 đ". */
 char *toa_format_money (gint64 vnd);
 

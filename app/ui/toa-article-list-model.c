@@ -22,6 +22,9 @@ struct _ToaArticleListModel {
   guint            keyset_fetches;
   guint            offset_fetches;
   gboolean         warned;
+
+  gboolean         complete;  /* n_items is the whole count (not a count that hit its limit) */
+  guint            grow_id;   /* idle source that counts further */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -33,6 +36,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_N_ITEMS,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -55,6 +59,45 @@ touch_page (ToaArticleListModel *self, guint page)
       guint old = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
       g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
     }
+}
+
+/* A count that reached the query's count_limit is not the whole count: the list then
+ * shows one row less than the limit and counts further when the person scrolls there. */
+static void
+take_count (ToaArticleListModel *self, gint64 count)
+{
+  guint limit = self->query->count_limit;
+
+  self->complete = limit == 0 || count < limit;
+  count = self->complete ? count : count - 1;
+  self->n_items = (guint) CLAMP (count, 0, (gint64) G_MAXUINT);
+}
+
+static gboolean
+grow (gpointer data)
+{
+  ToaArticleListModel *self = data;
+  g_autoptr(GError) error = NULL;
+  guint old_n = self->n_items;
+  gboolean was_complete = self->complete;
+  gint64 count;
+
+  self->grow_id = 0;
+  self->query->count_limit = MIN (self->query->count_limit, G_MAXUINT / 4) * 4;
+  count = toa_store_article_count (self->store, self->query, &error);
+  if (count < 0)
+    {
+      g_message ("Could not count articles: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  take_count (self, count);
+  if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  if (self->n_items != old_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->complete != was_complete)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+  return G_SOURCE_REMOVE;
 }
 
 static GPtrArray *
@@ -134,6 +177,11 @@ list_model_get_item (GListModel *model, guint position)
   if (position >= self->n_items)
     return NULL;
 
+  /* near the end of a partial count: count further, outside this call */
+  if (!self->complete && self->grow_id == 0
+      && position + 2 * TOA_ARTICLE_LIST_MODEL_PAGE_SIZE >= self->n_items)
+    self->grow_id = g_idle_add (grow, self);
+
   rows = fetch_page (self, page);
   if (rows != NULL && index < rows->len)
     return g_object_ref (g_ptr_array_index (rows, index));
@@ -155,6 +203,7 @@ toa_article_list_model_finalize (GObject *object)
 {
   ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   drop_pages (self);
   g_hash_table_unref (self->pages);
   g_clear_pointer (&self->query, toa_article_query_free);
@@ -175,6 +224,9 @@ toa_article_list_model_get_property (GObject *object, guint prop_id, GValue *val
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -211,6 +263,9 @@ toa_article_list_model_class_init (ToaArticleListModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -218,6 +273,7 @@ static void
 toa_article_list_model_init (ToaArticleListModel *self)
 {
   self->query = toa_article_query_new ();
+  self->complete = TRUE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->lru);
 }
@@ -254,6 +310,7 @@ toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
   g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), FALSE);
 
   old_n = self->n_items;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   drop_pages (self);
   self->keyset_fetches = self->offset_fetches = 0;
   self->warned = FALSE;
@@ -264,7 +321,8 @@ toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
       count = 0;
       ok = FALSE;
     }
-  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
+  take_count (self, count);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 
   if (old_n != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
@@ -293,6 +351,13 @@ toa_article_list_model_get_fetch_counts (ToaArticleListModel *self, guint *keyse
     *keyset = self->keyset_fetches;
   if (offset != NULL)
     *offset = self->offset_fetches;
+}
+
+gboolean
+toa_article_list_model_is_complete (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), TRUE);
+  return self->complete;
 }
 
 guint

@@ -27,6 +27,9 @@ gboolean               toa_article_list_model_reload (ToaArticleListModel *self,
 /* How many pages were fetched by keyset and by offset since the last query (for tests). */
 void                   toa_article_list_model_get_fetch_counts (ToaArticleListModel *self,
                                                                 guint *keyset, guint *offset);
+/* FALSE while n-items is a count that stopped at the query's count_limit: the model then
+ * counts further (and grows) when rows near its end are read. Notifies "complete". */
+gboolean               toa_article_list_model_is_complete (ToaArticleListModel *self);
 /* Number of pages held right now (never more than a few). */
 guint                  toa_article_list_model_get_cached_pages (ToaArticleListModel *self);
 

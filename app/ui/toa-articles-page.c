@@ -46,23 +46,6 @@ static const ToaArticleSort sort_orders[] = {
   TOA_SORT_UPDATED, TOA_SORT_CREATED, TOA_SORT_PUBLISHED, TOA_SORT_TITLE,
 };
 
-/* "12.345": digits grouped by dots, as Vietnamese writes them. */
-static char *
-format_count (guint n)
-{
-  g_autofree char *digits = g_strdup_printf ("%u", n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, '.');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static GtkStringList *
 string_list_with_all (const char *all_label)
 {
@@ -96,7 +79,10 @@ build_query (ToaArticlesPage *self)
     query->state = g_strdup (toa_article_state_code ((ToaArticleState) (row - 1)));
 
   if (text != NULL && *text != '\0')
-    query->text = toa_text_normalize (text, -1, _("Search"), NULL);
+    {
+      query->text = toa_text_normalize (text, -1, _("Search"), NULL);
+      query->count_limit = TOA_SEARCH_COUNT_LIMIT;   /* a frequent word is not counted to the end */
+    }
 
   row = gtk_drop_down_get_selected (self->sort_dropdown);
   if (row < G_N_ELEMENTS (sort_orders))
@@ -110,8 +96,10 @@ static void
 update_count (ToaArticlesPage *self, const ToaArticleQuery *query)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *number = format_count (n);
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), number);
+  g_autofree char *number = toa_format_number (n);
+  g_autofree char *text = toa_article_list_model_is_complete (self->model)
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), number)
+    : g_strdup_printf (_("More than %s articles"), number);
   gboolean filtered = (query->text != NULL && *query->text != '\0') || query->site_id != 0
                       || query->section_id != 0 || query->genre != NULL || query->state != NULL;
 
@@ -134,6 +122,14 @@ update_count (ToaArticlesPage *self, const ToaArticleQuery *query)
                                        _("Articles appear here once the board takes them in."));
     }
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+/* A search's count grew while scrolling (or became final). */
+static void
+on_model_count_grown (ToaArticlesPage *self)
+{
+  if (!self->updating)
+    update_count (self, toa_article_list_model_get_query (self->model));
 }
 
 static void
@@ -502,7 +498,6 @@ toa_articles_page_init (ToaArticlesPage *self)
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   gtk_search_entry_set_search_delay (self->search_entry, 300);
 
   states = string_list_with_all (_("All states"));
@@ -580,6 +575,10 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   self->model = toa_article_list_model_new (store);
+  g_signal_connect_object (self->model, "notify::complete", G_CALLBACK (on_model_count_grown),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_model_count_grown),
+                           self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -619,17 +618,4 @@ toa_articles_page_get_model (ToaArticlesPage *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLES_PAGE (self), NULL);
   return self->model;
-}
-
-void
-toa_articles_page_set_state_filter (ToaArticlesPage *self, const char *state)
-{
-  ToaArticleState value;
-  guint row = 0;
-
-  g_return_if_fail (TOA_IS_ARTICLES_PAGE (self));
-
-  if (state != NULL && toa_article_state_from_code (state, &value))
-    row = (guint) value + 1;
-  gtk_drop_down_set_selected (self->state_dropdown, row);
 }

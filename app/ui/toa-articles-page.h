@@ -17,7 +17,5 @@ void                 toa_articles_page_set_store (ToaArticlesPage *self, ToaStor
 void                 toa_articles_page_reset (ToaArticlesPage *self);
 void                 toa_articles_page_focus_search (ToaArticlesPage *self);
 ToaArticleListModel *toa_articles_page_get_model (ToaArticlesPage *self);
-/* Selects a state filter by code (NULL = every state); for the window's tests. */
-void                 toa_articles_page_set_state_filter (ToaArticlesPage *self, const char *state);
 
 G_END_DECLS

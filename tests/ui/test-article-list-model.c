@@ -120,6 +120,51 @@ test_query_change (void)
     }
 }
 
+static void
+on_items_added (GListModel *model, guint position, guint removed, guint added, guint *counts)
+{
+  counts[0]++;
+  counts[1] += removed;
+  counts[2] += added;
+}
+
+/* A search whose count stops at the limit shows one row less, then counts further
+ * (by an idle, growing the list) when rows near its end are read, until complete. */
+static void
+test_partial_count (void)
+{
+  g_autoptr(ToaArticleListModel) model = toa_article_list_model_new (store);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  gint64 total;
+  guint n;
+
+  query->text = g_strdup ("binh phuoc");
+  total = toa_store_article_count (store, query, NULL);
+  g_assert_cmpint (total, >, 200);
+  query->count_limit = 20;
+  g_assert_true (toa_article_list_model_set_query (model, query, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 19);
+  g_assert_false (toa_article_list_model_is_complete (model));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_added), counts);
+  expected = all_articles (query);
+  for (guint i = 0; i < 10000 && !toa_article_list_model_is_complete (model); i++)
+    {
+      g_autoptr(ToaArticle) item = NULL;
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      item = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+      g_assert_cmpint (item->id, ==, ((ToaArticle *) g_ptr_array_index (expected, n - 1))->id);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (toa_article_list_model_is_complete (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, (guint) total);
+  g_assert_cmpuint (counts[1], ==, 0);                      /* rows only added, never removed */
+  g_assert_cmpuint (counts[2], ==, (guint) total - 19);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -138,6 +183,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/article-list-model/walk-forward", test_walk_forward);
   g_test_add_func ("/ui/article-list-model/jump", test_jump);
   g_test_add_func ("/ui/article-list-model/query-change", test_query_change);
+  g_test_add_func ("/ui/article-list-model/partial-count", test_partial_count);
   status = g_test_run ();
 
   g_clear_object (&store);

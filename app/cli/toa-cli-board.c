@@ -123,6 +123,8 @@ toa_cli_init (ToaCli *cli, char **args, GError **error)
 
   if (!(cli->store = toa_store_open (cli->location, TOA_OPEN_CREATE, error)))
     return FALSE;
+  if (portal_name == NULL && demo)
+    portal_name = g_strdup (TOA_DEMO_PORTAL_NAME);
   if (!toa_board_init (cli->store, portal_name, error))
     return FALSE;
   if (demo)

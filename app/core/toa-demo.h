@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The demo province portal's name (the demo board is in Bình Phước, as in the seeds). */
+#define TOA_DEMO_PORTAL_NAME "Cổng Thông tin điện tử tỉnh Bình Phước"
+
 /* The password every demo account has (printed by `init --demo`). */
 #define TOA_DEMO_PASSWORD "toasoan2026"
 

@@ -36,7 +36,7 @@
 #include "toa-store-open.h"
 #include "toa-text.h"
 
-#define PORTAL_NAME "Cổng Thông tin điện tử tỉnh Bình Phước"
+#define PORTAL_NAME TOA_DEMO_PORTAL_NAME
 #define USEC_PER_DAY (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400))
 #define PAGE_SIZE 100
 

@@ -44,7 +44,7 @@ toa_ui_test_demo_store (const char *path, GError **error)
 
   if (store == NULL)
     return NULL;
-  if (!toa_board_init (store, NULL, error))
+  if (!toa_board_init (store, TOA_DEMO_PORTAL_NAME, error))
     return NULL;
   if (!toa_demo_populate (store, 0, error))
     return NULL;

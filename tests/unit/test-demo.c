@@ -14,7 +14,7 @@
 #include "toa-store-open.h"
 #include "toa-text.h"
 
-#define PORTAL_NAME "Cổng Thông tin điện tử tỉnh Bình Phước"
+#define PORTAL_NAME TOA_DEMO_PORTAL_NAME
 #define N_DEMO_ARTICLES 300
 
 static char *tmp_dir;

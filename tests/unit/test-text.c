@@ -475,7 +475,11 @@ test_money (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = toa_format_money (cases[i].vnd);
+      g_autofree char *number = toa_format_number (cases[i].vnd);
+      g_autofree char *expected_number = g_strndup (cases[i].text, strlen (cases[i].text) - strlen (" đ"));
+
       g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (number, ==, expected_number);   /* the same grouping, without " đ" */
     }
 }
 

@@ -355,7 +355,9 @@ toa_cli_genre_list (ToaCli *cli, char **args, GError **error)
     }
   else
     {
-      const char *headers[] = { _("Code"), _("Name"), _("Designed") };
+      /* Translators: a designed product (banner, infographic, video…) that the technical team
+       * works on before the secretary reviews it */
+      const char *headers[] = { _("Code"), _("Name"), _("Designed product") };
       g_autoptr(ToaCliTable) table = toa_cli_table_new (3, headers);
 
       for (guint i = 0; i < genres->len; i++)
@@ -400,7 +402,8 @@ toa_cli_kind_list (ToaCli *cli, char **args, GError **error)
     }
   else
     {
-      const char *headers[] = { _("Code"), _("Name"), _("Deadline"), _("Counted from"), _("Source") };
+      /* Translators: "Legal basis" is the clause a deadline comes from, e.g. "Bình Định, Điều 8.1" */
+      const char *headers[] = { _("Code"), _("Name"), _("Deadline"), _("Counted from"), _("Legal basis") };
       g_autoptr(ToaCliTable) table = toa_cli_table_new (5, headers);
 
       for (guint i = 0; i < kinds->len; i++)
@@ -408,7 +411,8 @@ toa_cli_kind_list (ToaCli *cli, char **args, GError **error)
           ToaInfoKind *kind = g_ptr_array_index (kinds, i);
           g_autofree char *deadline = deadline_text (kind->deadline_days);
 
-          toa_cli_table_add (table, kind->code, kind->name, deadline, kind->basis, kind->source);
+          toa_cli_table_add (table, kind->code, kind->name, deadline,
+                             toa_info_kind_basis_label (kind->basis), kind->source);
         }
       toa_cli_table_print (table);
     }

@@ -71,6 +71,23 @@ toa_genre_free (ToaGenre *genre)
   g_free (genre);
 }
 
+const char *
+toa_info_kind_basis_label (const char *basis)
+{
+  static const struct { const char *code; const char *label; } bases[] = {
+    { "receipt", N_("the day it is received") },
+    { "issue", N_("the day the text is issued") },
+    { "approval", N_("the day it is approved") },
+    { "decision", N_("the day publication is decided") },
+    { "none", N_("kept current") },
+  };
+
+  for (guint i = 0; basis != NULL && i < G_N_ELEMENTS (bases); i++)
+    if (g_str_equal (basis, bases[i].code))
+      return g_dgettext (GETTEXT_PACKAGE, bases[i].label);
+  return basis != NULL ? basis : "";
+}
+
 ToaInfoKind *
 toa_info_kind_new (void)
 {

@@ -109,6 +109,8 @@ void            toa_unit_free (ToaUnit *unit);
 ToaGenre       *toa_genre_new (void);
 void            toa_genre_free (ToaGenre *genre);
 ToaInfoKind    *toa_info_kind_new (void);
+/* What a deadline counts from, translated: "receipt" → "the day it is received", … */
+const char     *toa_info_kind_basis_label (const char *basis);
 void            toa_info_kind_free (ToaInfoKind *kind);
 ToaPerson      *toa_person_new (void);
 void            toa_person_free (ToaPerson *person);

@@ -109,17 +109,18 @@ toa_article_view_new (GtkWindow *parent, ToaArticle *article, const char *genre_
   if (authors->len == 0 && article->created_by_name != NULL)
     g_string_append (authors, article->created_by_name);
   if (authors->len > 0)
-    /* Translators: the authors of an article */
-    g_string_append_printf (meta, "\n%s %s", _("By"), authors->str);
+    /* Translators: %s is the authors of an article */
+    g_string_append_printf (meta, _("\nBy %s"), authors->str);
   if (article->source_unit_name != NULL)
-    g_string_append_printf (meta, "\n%s %s", _("From"), article->source_unit_name);
+    /* Translators: %s is the providing unit (đơn vị cung cấp) */
+    g_string_append_printf (meta, _("\nProvided by %s"), article->source_unit_name);
 
   updated = toa_format_datetime (article->updated_at);
   if (*updated != '\0')
-    g_string_append_printf (meta, "\n%s %s", _("Last change"), updated);
+    g_string_append_printf (meta, _("\nLast change %s"), updated);
   published = toa_format_datetime (article->published_at);
   if (*published != '\0')
-    g_string_append_printf (meta, " · %s %s", _("Published"), published);
+    g_string_append_printf (meta, _(" · published %s"), published);
 
   body = body_text (article->body_html);
 

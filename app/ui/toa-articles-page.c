@@ -235,8 +235,8 @@ on_descending_toggled (ToaArticlesPage *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->descending_button),
                             descending ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->descending_button),
-                               descending ? _("Descending: newest or last first")
-                                          : _("Ascending: oldest or first first"));
+                               descending ? _("Descending: newest first, Z to A")
+                                          : _("Ascending: oldest first, A to Z"));
   refresh (self);
 }
 

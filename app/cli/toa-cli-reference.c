@@ -5,82 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "toa-audit.h"
+#include "toa-reference.h"
 #include "toa-cli.h"
 #include "toa-cli-output.h"
 #include "toa-error.h"
-
-/* A code names a record in commands (ROLE@SITE, --section): lowercase ASCII letters, digits
- * and "-", as the seeded codes are. */
-static gboolean
-check_code (const char *code, const char *option, GError **error)
-{
-  gboolean ok = *code != '\0' && *code != '-';
-
-  for (const char *p = code; ok && *p != '\0'; p++)
-    ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-';
-  if (!ok)
-    g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                 /* TRANSLATORS: %s is an option such as --code, then the value given */
-                 _("%s “%s”: use lowercase letters without diacritics, digits and “-”, e.g. “so-y-te”"),
-                 option, code);
-  return ok;
-}
-
-static char *
-detail_json (const char *code)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Runs the store's add and its audit record in one transaction. */
-typedef gboolean (*AddFunc) (ToaStore *store, gpointer record, GError **error);
-
-static gboolean
-add_with_audit (ToaStore *store, AddFunc add, gpointer record, const gint64 *id,
-                const char *action, const char *object_type, const char *code, GError **error)
-{
-  g_autofree char *detail = detail_json (code);
-
-  if (!toa_store_begin (store, error))
-    return FALSE;
-  if (!add (store, record, error)
-      || !toa_audit_append (store, 0, action, object_type, *id, detail, error)
-      || !toa_store_commit (store, error))
-    {
-      toa_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-site_add (ToaStore *store, gpointer record, GError **error)
-{
-  return toa_store_site_add (store, record, error);
-}
-
-static gboolean
-section_add (ToaStore *store, gpointer record, GError **error)
-{
-  return toa_store_section_add (store, record, error);
-}
-
-static gboolean
-unit_add (ToaStore *store, gpointer record, GError **error)
-{
-  return toa_store_unit_add (store, record, error);
-}
 
 static const char *
 site_code_of (GPtrArray *sites, gint64 site_id)
@@ -150,13 +78,9 @@ toa_cli_site_add (ToaCli *cli, char **args, GError **error)
       || !toa_cli_text (code_raw, "--code", &site->code, error)
       || !toa_cli_text (name_raw, "--name", &site->name, error)
       || !toa_cli_text (url_raw, "--url", &site->url, error)
-      || !check_code (site->code, "--code", error)
-      || !(store = toa_cli_store (cli, error)))
-    return FALSE;
-  g_free (site->kind);
-  site->kind = g_strdup ("component");
-
-  if (!add_with_audit (store, site_add, site, &site->id, "site.add", "site", site->code, error))
+      || !toa_reference_check_code (site->code, "--code", error)
+      || !(store = toa_cli_store (cli, error))
+      || !toa_reference_add_site (store, 0, site, error))
     return FALSE;
 
   if (cli->json)
@@ -233,7 +157,6 @@ toa_cli_section_add (ToaCli *cli, char **args, GError **error)
   };
   g_autoptr(ToaSection) section = toa_section_new ();
   g_autoptr(ToaSite) site = NULL;
-  g_autoptr(GPtrArray) existing = NULL;
   ToaStore *store;
 
   if (!toa_cli_parse (cli, entries, args, 0, 0, error)
@@ -243,16 +166,12 @@ toa_cli_section_add (ToaCli *cli, char **args, GError **error)
       || !toa_cli_text (site_raw, "--site", &site_code, error)
       || !toa_cli_text (code_raw, "--code", &section->code, error)
       || !toa_cli_text (name_raw, "--name", &section->name, error)
-      || !check_code (section->code, "--code", error)
+      || !toa_reference_check_code (section->code, "--code", error)
       || !(store = toa_cli_store (cli, error))
-      || !(site = toa_store_site_find (store, site_code, error))
-      || !(existing = toa_store_section_list (store, site->id, error)))
+      || !(site = toa_store_site_find_checked (store, site_code, error)))
     return FALSE;
   section->site_id = site->id;
-  section->position = (int) existing->len + 1;
-
-  if (!add_with_audit (store, section_add, section, &section->id, "section.add", "section",
-                       section->code, error))
+  if (!toa_reference_add_section (store, 0, section, error))
     return FALSE;
 
   if (cli->json)
@@ -320,11 +239,9 @@ toa_cli_unit_add (ToaCli *cli, char **args, GError **error)
       || !toa_cli_require (name_raw, "--name", error)
       || !toa_cli_text (code_raw, "--code", &unit->code, error)
       || !toa_cli_text (name_raw, "--name", &unit->name, error)
-      || !check_code (unit->code, "--code", error)
-      || !(store = toa_cli_store (cli, error)))
-    return FALSE;
-
-  if (!add_with_audit (store, unit_add, unit, &unit->id, "unit.add", "unit", unit->code, error))
+      || !toa_reference_check_code (unit->code, "--code", error)
+      || !(store = toa_cli_store (cli, error))
+      || !toa_reference_add_unit (store, 0, unit, error))
     return FALSE;
 
   if (cli->json)

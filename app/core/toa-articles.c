@@ -106,17 +106,6 @@ detail_json (const char *first_member, ...)
   return json_to_string (root, FALSE);
 }
 
-static gboolean
-fail (ToaStore *store, GError *local_error, GError **error)
-{
-  toa_store_rollback (store);
-  if (local_error == NULL)
-    g_set_error_literal (&local_error, TOA_ERROR, TOA_ERROR_IO,
-                         _("The database could not be read. Check the file and try again."));
-  g_propagate_error (error, local_error);
-  return FALSE;
-}
-
 /* Looks up reference codes: the section on the site, genre, unit, kind of information. */
 static gboolean
 resolve_codes (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draft,
@@ -256,20 +245,9 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
   g_return_val_if_fail (draft != NULL, NULL);
 
   site_code = draft->site_code != NULL && *draft->site_code != '\0' ? draft->site_code : "portal";
-  site = toa_store_site_find (store, site_code, &local_error);
+  site = toa_store_site_find_checked (store, site_code, error);
   if (site == NULL)
-    {
-      if (local_error == NULL || g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
-        {
-          g_clear_error (&local_error);
-          g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                       _("No site has the code “%s”. Check the code; the province portal is “portal”."),
-                       site_code);
-        }
-      else
-        g_propagate_error (error, local_error);
-      return NULL;
-    }
+    return NULL;
 
   if (!may_write (actor, site->id))
     {
@@ -336,7 +314,7 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
   return g_steal_pointer (&article);
 
 failed:
-  fail (store, local_error, error);
+  toa_store_abandon (store, local_error, error);
   return NULL;
 }
 
@@ -443,7 +421,7 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
 
 failed:
   article->version = started_from;
-  return fail (store, local_error, error);
+  return toa_store_abandon (store, local_error, error);
 }
 
 ToaComment *
@@ -498,6 +476,6 @@ toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id
   return g_steal_pointer (&comment);
 
 failed:
-  fail (store, local_error, error);
+  toa_store_abandon (store, local_error, error);
   return NULL;
 }

@@ -79,10 +79,5 @@ toa_board_init (ToaStore *store, const char *portal_name, GError **error)
   return TRUE;
 
 failed:
-  toa_store_rollback (store);
-  if (local_error == NULL)
-    g_set_error_literal (&local_error, TOA_ERROR, TOA_ERROR_IO,
-                         _("The database could not be read. Check the file and try again."));
-  g_propagate_error (error, local_error);
-  return FALSE;
+  return toa_store_abandon (store, local_error, error);
 }

@@ -14,6 +14,7 @@
 #include "toa-demo-private.h"
 #include "toa-error.h"
 #include "toa-people.h"
+#include "toa-reference.h"
 #include "toa-text.h"
 
 #define DEMO_SEED         20260101u
@@ -442,81 +443,56 @@ demo_title (GRand *r, const Plan *p)
   return g_steal_pointer (&base);
 }
 
-static char *
-json_code_detail (const char *key, const char *code)
-{
-  /* codes are ASCII letters, digits and '-': no escaping needed */
-  return g_strdup_printf ("{\"%s\":\"%s\",\"source\":\"demo\"}", key, code);
-}
-
-/* Sites, sections and units: core has no API of its own for these yet, so they go through
- * the store, each with an audit record, in one transaction. */
+/* Sites, sections and units, through core like any other board's. */
 static gboolean
 add_reference_data (ToaStore *store, gint64 portal_id, gint64 *site_ids, GError **error)
 {
-  if (!toa_store_begin (store, error))
-    return FALSE;
-
   for (guint i = 0; i < G_N_ELEMENTS (component_sites); i++)
     {
       g_autoptr(ToaSite) site = toa_site_new ();
-      g_autofree char *detail = json_code_detail ("code", component_sites[i].code);
 
       site->code = g_strdup (component_sites[i].code);
       site->name = g_strdup (component_sites[i].name);
-      site->kind = g_strdup ("component");
-      if (!toa_store_site_add (store, site, error)
-          || !toa_audit_append (store, 0, "site.add", "site", site->id, detail, error))
-        goto fail;
+      if (!toa_reference_add_site (store, 0, site, error))
+        return FALSE;
       site_ids[i] = site->id;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (portal_sections); i++)
     {
       g_autoptr(ToaSection) section = toa_section_new ();
-      g_autofree char *detail = json_code_detail ("code", portal_sections[i].code);
 
       section->site_id = portal_id;
       section->code = g_strdup (portal_sections[i].code);
       section->name = g_strdup (portal_sections[i].name);
       section->position = i + 1;
-      if (!toa_store_section_add (store, section, error)
-          || !toa_audit_append (store, 0, "section.add", "section", section->id, detail, error))
-        goto fail;
+      if (!toa_reference_add_section (store, 0, section, error))
+        return FALSE;
     }
 
   for (guint s = 0; s < G_N_ELEMENTS (component_sites); s++)
     for (guint i = 0; i < G_N_ELEMENTS (component_sections); i++)
       {
         g_autoptr(ToaSection) section = toa_section_new ();
-        g_autofree char *detail = json_code_detail ("code", component_sections[i].code);
 
         section->site_id = site_ids[s];
         section->code = g_strdup (component_sections[i].code);
         section->name = g_strdup (component_sections[i].name);
         section->position = i + 1;
-        if (!toa_store_section_add (store, section, error)
-            || !toa_audit_append (store, 0, "section.add", "section", section->id, detail, error))
-          goto fail;
+        if (!toa_reference_add_section (store, 0, section, error))
+          return FALSE;
       }
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       g_autoptr(ToaUnit) unit = toa_unit_new ();
-      g_autofree char *detail = json_code_detail ("code", units[i].code);
 
       unit->code = g_strdup (units[i].code);
       unit->name = g_strdup (units[i].name);
-      if (!toa_store_unit_add (store, unit, error)
-          || !toa_audit_append (store, 0, "unit.add", "unit", unit->id, detail, error))
-        goto fail;
+      if (!toa_reference_add_unit (store, 0, unit, error))
+        return FALSE;
     }
-
-  return toa_store_commit (store, error);
-
-fail:
-  toa_store_rollback (store);
-  return FALSE;
+  return TRUE;
 }
 
 static ToaPerson *

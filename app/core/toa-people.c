@@ -21,7 +21,6 @@ toa_people_parse_role (ToaStore *store, const char *spec, ToaRoleGrant *out, GEr
   g_autoptr(ToaSite) site = NULL;
   const char *site_code = "portal";
   const char *at;
-  GError *local_error = NULL;
   ToaRole role;
 
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
@@ -51,20 +50,9 @@ toa_people_parse_role (ToaStore *store, const char *spec, ToaRoleGrant *out, GEr
       return FALSE;
     }
 
-  site = toa_store_site_find (store, site_code, &local_error);
+  site = toa_store_site_find_checked (store, site_code, error);
   if (site == NULL)
-    {
-      if (local_error == NULL || g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
-        {
-          g_clear_error (&local_error);
-          g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                       _("No site has the code “%s”. Check the code; the province portal is “portal”."),
-                       site_code);
-        }
-      else
-        g_propagate_error (error, local_error);
-      return FALSE;
-    }
+    return FALSE;
 
   out->site_id = site->id;
   out->site_code = g_strdup (site->code);
@@ -246,10 +234,6 @@ toa_people_add (ToaStore *store, gint64 actor_id, const char *login, const char 
   return g_steal_pointer (&person);
 
 failed:
-  toa_store_rollback (store);
-  if (local_error == NULL)
-    g_set_error_literal (&local_error, TOA_ERROR, TOA_ERROR_IO,
-                         _("The database could not be read. Check the file and try again."));
-  g_propagate_error (error, local_error);
+  toa_store_abandon (store, local_error, error);
   return NULL;
 }

@@ -555,3 +555,34 @@ toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **er
     }
   return iface->audit_list (self, after_seq, limit, error);
 }
+
+gboolean
+toa_store_abandon (ToaStore *self, GError *local_error, GError **error)
+{
+  toa_store_rollback (self);
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, TOA_ERROR, TOA_ERROR_IO,
+                         _("The database could not be read. Check the file and try again."));
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+ToaSite *
+toa_store_site_find_checked (ToaStore *self, const char *code, GError **error)
+{
+  GError *local_error = NULL;
+  ToaSite *site = toa_store_site_find (self, code, &local_error);
+
+  if (site != NULL)
+    return site;
+  if (local_error == NULL || g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                   _("No site has the code “%s”. Check the code; the province portal is “portal”."),
+                   code);
+    }
+  else
+    g_propagate_error (error, local_error);
+  return NULL;
+}

@@ -78,6 +78,11 @@ int             toa_store_schema_version (ToaStore *self);
 gboolean        toa_store_begin (ToaStore *self, GError **error);
 gboolean        toa_store_commit (ToaStore *self, GError **error);
 void            toa_store_rollback (ToaStore *self);
+/* Ends a failed transaction: rolls back, then passes @local_error on to @error (a generic
+ * "could not be read" when @local_error is NULL). Returns FALSE, for `return`. */
+gboolean        toa_store_abandon (ToaStore *self, GError *local_error, GError **error);
+/* Finds a site by code; TOA_ERROR_NOT_FOUND says what to check. */
+ToaSite        *toa_store_site_find_checked (ToaStore *self, const char *code, GError **error);
 gboolean        toa_store_site_add (ToaStore *self, ToaSite *site, GError **error);
 GPtrArray      *toa_store_site_list (ToaStore *self, GError **error);
 ToaSite        *toa_store_site_find (ToaStore *self, const char *code, GError **error);

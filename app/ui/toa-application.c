@@ -61,6 +61,14 @@ toa_application_activate (GApplication *app)
       return;
     }
 
+  if (self->location == NULL)
+    {
+      g_autoptr(GSettings) settings = toa_application_settings ();
+      g_autofree char *configured = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
+
+      if (configured != NULL && *configured != '\0')
+        self->location = g_steal_pointer (&configured);
+    }
   if (self->store == NULL)
     self->store = toa_store_open (self->location, TOA_OPEN_EXISTING, &error);
 
@@ -237,4 +245,15 @@ toa_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/toasoan/ToaSoan",
                        NULL);
+}
+
+GSettings *
+toa_application_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }

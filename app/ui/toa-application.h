@@ -11,4 +11,8 @@ G_DECLARE_FINAL_TYPE (ToaApplication, toa_application, TOA, APPLICATION, AdwAppl
 
 ToaApplication *toa_application_new (void);
 
+/* The window's settings (io.github.toasoan.ToaSoan), or NULL when the schema is not
+ * installed (running a bare binary): then nothing is remembered, nothing fails. */
+GSettings      *toa_application_settings (void);
+
 G_END_DECLS

@@ -150,6 +150,17 @@ toa_sign_in_page_reset (ToaSignInPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->login_row));
 }
 
+void
+toa_sign_in_page_set_login (ToaSignInPage *self, const char *login)
+{
+  g_return_if_fail (TOA_IS_SIGN_IN_PAGE (self));
+
+  if (login == NULL || *login == '\0')
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->login_row), login);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
 ToaPerson *
 toa_sign_in_page_take_person (ToaSignInPage *self)
 {

@@ -14,6 +14,8 @@ void       toa_sign_in_page_set_store (ToaSignInPage *self, ToaStore *store);
 /* Empties both fields and the message, and focuses the login. */
 void       toa_sign_in_page_reset (ToaSignInPage *self);
 /* After "signed-in": the person who signed in, with roles; the caller owns it. */
+/* Fills in a login (the last one used) and moves the focus to the password. */
+void       toa_sign_in_page_set_login (ToaSignInPage *self, const char *login);
 ToaPerson *toa_sign_in_page_take_person (ToaSignInPage *self);
 
 G_END_DECLS

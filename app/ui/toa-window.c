@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "toa-application.h"
 #include "toa-articles-page.h"
 #include "toa-sign-in-page.h"
 #include "toa-window.h"
@@ -12,6 +13,7 @@ struct _ToaWindow {
   AdwApplicationWindow parent_instance;
 
   ToaStore  *store;
+  GSettings *settings;   /* NULL when the schema is not installed */
   ToaPerson *person;
   gboolean   articles_loaded;
 
@@ -73,6 +75,9 @@ on_signed_in (ToaWindow *self)
     }
   else
     toa_articles_page_reset (self->articles_page);
+
+  if (self->settings != NULL && self->person->login != NULL)
+    g_settings_set_string (self->settings, "last-login", self->person->login);
 
   set_signed_in_actions (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "main");
@@ -140,6 +145,19 @@ toa_window_constructed (GObject *object)
     }
   set_signed_in_actions (self, FALSE);
   toa_sign_in_page_reset (self->sign_in_page);
+
+  /* the window's size as it was left; the last login at start (not after a sign-out: the
+   * next person may be someone else) */
+  self->settings = toa_application_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *last_login = g_settings_get_string (self->settings, "last-login");
+
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      toa_sign_in_page_set_login (self->sign_in_page, last_login);
+    }
 }
 
 static void
@@ -150,6 +168,7 @@ toa_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (toa_window_parent_class)->dispose (object);
 }

@@ -449,6 +449,30 @@ test_sign_out (void)
   g_assert_cmpstr (toa_window_get_person (window)->login, ==, "bientap1");
 }
 
+/* The last login is remembered (GSettings) and filled in when a window opens; a sign-out
+ * leaves the page empty for the next person (checked above). */
+static void
+test_remembers_login (void)
+{
+  g_autoptr(GSettings) settings = toa_application_settings ();
+  g_autofree char *last = NULL;
+  ToaWindow *second;
+  GtkWidget *login_row;
+
+  g_assert_nonnull (settings);   /* the schema compiled into the build tree */
+  last = g_settings_get_string (settings, "last-login");
+  g_assert_cmpstr (last, ==, "bientap1");
+
+  second = toa_window_new (app, store);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (toa_ui_test_wait_frame (GTK_WIDGET (second), 10000));
+  login_row = GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (second), TOA_TYPE_WINDOW, "sign_in_page")),
+      TOA_TYPE_SIGN_IN_PAGE, "login_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (login_row)), ==, "bientap1");
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 static void
 remove_database (const char *path)
 {
@@ -500,6 +524,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/filter-state", test_filter_state);
   g_test_add_func ("/ui/window/article-view", test_article_view);
   g_test_add_func ("/ui/window/sign-out", test_sign_out);
+  g_test_add_func ("/ui/window/remembers-login", test_remembers_login);
   status = g_test_run ();
 
   if (window != NULL)

@@ -71,6 +71,12 @@ struct _ToaStoreInterface {
   ToaAuditRecord *(*audit_last)   (ToaStore *self, GError **error);
   gboolean        (*audit_insert) (ToaStore *self, const ToaAuditRecord *record, GError **error);
   GPtrArray      *(*audit_list)   (ToaStore *self, gint64 after_seq, guint limit, GError **error);
+
+  /* Calendar: official working-day adjustments (issue 3). */
+  /* (calendar vfuncs go here) */
+
+  /* Workflow definitions (issue 3). */
+  /* (workflow vfuncs go here) */
 };
 
 const char     *toa_store_describe (ToaStore *self);
@@ -111,5 +117,7 @@ GPtrArray      *toa_store_comment_list (ToaStore *self, gint64 article_id, GErro
 ToaAuditRecord *toa_store_audit_last (ToaStore *self, GError **error);
 gboolean        toa_store_audit_insert (ToaStore *self, const ToaAuditRecord *record, GError **error);
 GPtrArray      *toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **error);
+/* (calendar wrappers go here) */
+/* (workflow wrappers go here) */
 
 G_END_DECLS

@@ -870,4 +870,6 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   iface->audit_last = toa_sqlite_audit_last;
   iface->audit_insert = toa_sqlite_audit_insert;
   iface->audit_list = toa_sqlite_audit_list;
+  /* (calendar vfuncs go here) */
+  /* (workflow vfuncs go here) */
 }

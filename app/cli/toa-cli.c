@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-cli.h"
+#include "toa-people.h"
 #include "toa-cli-output.h"
 #include "toa-error.h"
 #include "toa-store-open.h"
@@ -161,9 +162,7 @@ ToaPerson *
 toa_cli_actor (ToaCli *cli, const char *login, GError **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
   ToaStore *store;
-  ToaPerson *person;
 
   if (!toa_cli_require (login, "--as", error))
     return NULL;
@@ -172,24 +171,7 @@ toa_cli_actor (ToaCli *cli, const char *login, GError **error)
   if (!(store = toa_cli_store (cli, error)))
     return NULL;
 
-  person = toa_store_person_find (store, text, &local_error);
-  if (person == NULL)
-    {
-      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
-        g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                     _("No one has the login “%s”; see “toasoan-cli user list”"), text);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!person->active)
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
-                   _("The account “%s” is inactive"), text);
-      toa_person_free (person);
-      return NULL;
-    }
-  return person;
+  return toa_people_find_actor (store, text, error);
 }
 
 static int

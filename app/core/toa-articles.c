@@ -15,11 +15,11 @@
 #define MAX_TITLE_CHARS   300
 #define MAX_COMMENT_CHARS 10000
 
-/* TRUE when @actor holds a role on @site_id that may write articles. */
+/* TRUE when @actor is active and holds a role on @site_id that may write articles. */
 static gboolean
 may_write (const ToaPerson *actor, gint64 site_id)
 {
-  for (guint i = 0; actor->roles != NULL && i < actor->roles->len; i++)
+  for (guint i = 0; actor->active && actor->roles != NULL && i < actor->roles->len; i++)
     {
       const ToaRoleGrant *grant = &g_array_index (actor->roles, ToaRoleGrant, i);
 
@@ -347,18 +347,12 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
   g_autofree char *clean_note = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *version_text = NULL;
-  gint64 started_from;
+  g_autoptr(ToaArticle) stored = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (TOA_IS_ARTICLE (article), FALSE);
-
-  if (!may_write (actor, article->site_id))
-    {
-      set_no_permission (error, actor, article->site_code != NULL ? article->site_code : "?");
-      return FALSE;
-    }
 
   if (!text_field (article->title, -1, _("Title"), TRUE, &title, error)
       || !check_title (title, error)
@@ -367,24 +361,35 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
       || !text_field (article->attribution, -1, _("Attribution"), FALSE, &attribution, error)
       || !text_field (note, -1, _("Note"), FALSE, &clean_note, error))
     return FALSE;
-
-  g_free (article->title);
-  article->title = g_steal_pointer (&title);
-  g_free (article->sapo);
-  article->sapo = sapo != NULL ? g_steal_pointer (&sapo) : g_strdup ("");
-  g_free (article->body_html);
-  article->body_html = body != NULL ? g_steal_pointer (&body) : g_strdup ("");
-  g_free (article->attribution);
-  article->attribution = attribution != NULL && *attribution != '\0' ? g_steal_pointer (&attribution) : NULL;
   if (clean_note != NULL && *clean_note == '\0')
     g_clear_pointer (&clean_note, g_free);
 
-  started_from = article->version;
-  article->updated_at = toa_now_usec ();
-
   if (!toa_store_begin (store, error))
     return FALSE;
-  if (!toa_store_article_update (store, article, &local_error))
+
+  /* Rights and everything but the edited text come from the stored article, never from the
+   * caller's copy: a save cannot move an article to another site or change its state. */
+  stored = toa_store_article_get (store, article->id, &local_error);
+  if (stored == NULL)
+    goto failed;
+  if (!may_write (actor, stored->site_id))
+    {
+      toa_store_rollback (store);
+      set_no_permission (error, actor, stored->site_code != NULL ? stored->site_code : "?");
+      return FALSE;
+    }
+  g_free (stored->title);
+  stored->title = g_steal_pointer (&title);
+  g_free (stored->sapo);
+  stored->sapo = sapo != NULL ? g_steal_pointer (&sapo) : g_strdup ("");
+  g_free (stored->body_html);
+  stored->body_html = body != NULL ? g_steal_pointer (&body) : g_strdup ("");
+  g_free (stored->attribution);
+  stored->attribution = attribution != NULL && *attribution != '\0' ? g_steal_pointer (&attribution) : NULL;
+  stored->version = article->version;   /* the version the person started from */
+  stored->updated_at = toa_now_usec ();
+
+  if (!toa_store_article_update (store, stored, &local_error))
     {
       if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
         {
@@ -393,7 +398,6 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
           toa_store_rollback (store);
           g_clear_error (&local_error);
           who = last_saver (store, article->id);
-          article->version = started_from;
           if (who != NULL && g_strcmp0 (who, actor->full_name) != 0)
             g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
                          _("%s saved this article while you were editing it. Reload it, make your change again and save."),
@@ -406,21 +410,32 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
       goto failed;
     }
 
-  revision = revision_of (article, actor->id, clean_note);
-  revision->created_at = article->updated_at;
+  revision = revision_of (stored, actor->id, clean_note);
+  revision->created_at = stored->updated_at;
   if (!toa_store_revision_add (store, revision, &local_error))
     goto failed;
-  version_text = g_strdup_printf ("%" G_GINT64_FORMAT, article->version);
-  detail = detail_json ("title", article->title, "version", version_text, "note", clean_note, NULL);
-  if (!toa_audit_append (store, actor->id, "article.save", "article", article->id, detail,
+  version_text = g_strdup_printf ("%" G_GINT64_FORMAT, stored->version);
+  detail = detail_json ("title", stored->title, "version", version_text, "note", clean_note, NULL);
+  if (!toa_audit_append (store, actor->id, "article.save", "article", stored->id, detail,
                          &local_error))
     goto failed;
   if (!toa_store_commit (store, &local_error))
     goto failed;
+
+  /* the caller's copy now shows what was saved */
+  g_free (article->title);
+  article->title = g_strdup (stored->title);
+  g_free (article->sapo);
+  article->sapo = g_strdup (stored->sapo);
+  g_free (article->body_html);
+  article->body_html = g_strdup (stored->body_html);
+  g_free (article->attribution);
+  article->attribution = g_strdup (stored->attribution);
+  article->version = stored->version;
+  article->updated_at = stored->updated_at;
   return TRUE;
 
 failed:
-  article->version = started_from;
   return toa_store_abandon (store, local_error, error);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-auth.h"
+#include "toa-people.h"
 #include "toa-error.h"
 #include "toa-password.h"
 
@@ -27,12 +28,7 @@ toa_auth_sign_in (ToaStore *store, const char *login, const char *password, GErr
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
 
-  /* logins are stored in lower case (toa_people_add) */
-  if (login != NULL && g_utf8_validate (login, -1, NULL))
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (login));
-      key = g_utf8_strdown (stripped, -1);
-    }
+  key = toa_people_login_key (login);   /* logins are stored trimmed, in lower case */
 
   if (key != NULL && *key != '\0')
     {

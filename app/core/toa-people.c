@@ -237,3 +237,46 @@ failed:
   toa_store_abandon (store, local_error, error);
   return NULL;
 }
+
+char *
+toa_people_login_key (const char *login)
+{
+  g_autofree char *stripped = NULL;
+
+  if (login == NULL || !g_utf8_validate (login, -1, NULL))
+    return NULL;
+  stripped = g_strstrip (g_strdup (login));
+  return g_utf8_strdown (stripped, -1);
+}
+
+ToaPerson *
+toa_people_find_actor (ToaStore *store, const char *login, GError **error)
+{
+  g_autofree char *key = toa_people_login_key (login);
+  g_autoptr(ToaPerson) person = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+
+  if (key != NULL && *key != '\0')
+    person = toa_store_person_find (store, key, &local_error);
+  if (person == NULL)
+    {
+      if (local_error == NULL || g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                       _("No one has the login “%s”; see “toasoan-cli user list”"),
+                       login != NULL ? login : "");
+        }
+      else
+        g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (!person->active)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION, _("The account “%s” is inactive"), key);
+      return NULL;
+    }
+  return g_steal_pointer (&person);
+}

@@ -18,4 +18,11 @@ ToaPerson *toa_people_add (ToaStore *store, gint64 actor_id, const char *login, 
                            const char *email, gboolean contributor, const char *contract_no,
                            const GArray *grants, const char *password, GError **error);
 
+/* The login as stored: trimmed, lower case. NULL for invalid UTF-8. */
+char      *toa_people_login_key (const char *login);
+
+/* The person acting as @login (the CLI's --as): found by toa_people_login_key, refused with
+ * TOA_ERROR_NOT_FOUND when unknown and TOA_ERROR_PERMISSION when the account is inactive. */
+ToaPerson *toa_people_find_actor (ToaStore *store, const char *login, GError **error);
+
 G_END_DECLS

@@ -254,12 +254,12 @@ decode_entity (const char *p, gunichar *out)
   const char *semi;
   gsize n;
 
-  semi = memchr (p + 1, ';', 12);
-  if (semi == NULL)
-    return 0;
-  for (const char *q = p + 1; q < semi; q++)
-    if (*q == '\0' || *q == '<' || *q == '&' || g_ascii_isspace (*q))
+  /* the ';' within 12 bytes, never reading past the end of the text */
+  for (semi = p + 1; semi < p + 13 && *semi != '\0' && *semi != ';'; semi++)
+    if (*semi == '<' || *semi == '&' || g_ascii_isspace (*semi))
       return 0;
+  if (*semi != ';')
+    return 0;
   n = (gsize) (semi - p - 1);
   if (n == 0)
     return 0;

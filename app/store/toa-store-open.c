@@ -35,8 +35,12 @@ toa_store_open (const char    *location,
     {
       /* sqlite:///abs/path → file:///abs/path, which also decodes %xx escapes. */
       g_autofree char *file_uri = g_strconcat ("file:", location + strlen ("sqlite:"), NULL);
+      g_autofree char *host = NULL;
 
-      path = g_filename_from_uri (file_uri, NULL, NULL);
+      path = g_filename_from_uri (file_uri, &host, NULL);
+      /* a host would name another machine's file: never open a local one instead */
+      if (host != NULL && g_ascii_strcasecmp (host, "localhost") != 0)
+        g_clear_pointer (&path, g_free);
       if (path == NULL)
         {
           g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,

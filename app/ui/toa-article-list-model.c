@@ -24,6 +24,7 @@ struct _ToaArticleListModel {
   gboolean         warned;
 
   gboolean         complete;  /* n_items is the whole count (not a count that hit its limit) */
+  guint            count_limit; /* where counting stops now: the query's, growing as one scrolls */
   guint            grow_id;   /* idle source that counts further */
 };
 
@@ -66,11 +67,20 @@ touch_page (ToaArticleListModel *self, guint page)
 static void
 take_count (ToaArticleListModel *self, gint64 count)
 {
-  guint limit = self->query->count_limit;
-
-  self->complete = limit == 0 || count < limit;
+  self->complete = self->count_limit == 0 || count < self->count_limit;
   count = self->complete ? count : count - 1;
   self->n_items = (guint) CLAMP (count, 0, (gint64) G_MAXUINT);
+}
+
+/* Counts with the current limit; the query itself is left as the page set it, so the same
+ * search typed again compares equal. */
+static gint64
+count_items (ToaArticleListModel *self, GError **error)
+{
+  ToaArticleQuery query = *self->query;
+
+  query.count_limit = self->count_limit;
+  return toa_store_article_count (self->store, &query, error);
 }
 
 static gboolean
@@ -80,21 +90,25 @@ grow (gpointer data)
   g_autoptr(GError) error = NULL;
   guint old_n = self->n_items;
   gboolean was_complete = self->complete;
+  guint common;
   gint64 count;
 
   self->grow_id = 0;
-  self->query->count_limit = MIN (self->query->count_limit, G_MAXUINT / 4) * 4;
-  count = toa_store_article_count (self->store, self->query, &error);
+  self->count_limit = MIN (self->count_limit, G_MAXUINT / 4) * 4;
+  count = count_items (self, &error);
   if (count < 0)
     {
       g_message ("Could not count articles: %s", error->message);
       return G_SOURCE_REMOVE;
     }
   take_count (self, count);
-  if (self->n_items > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  /* others may have changed the articles meanwhile: the list can shrink as well as grow */
+  common = MIN (old_n, self->n_items);
   if (self->n_items != old_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, self->n_items - common);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
   if (self->complete != was_complete)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
   return G_SOURCE_REMOVE;
@@ -315,7 +329,8 @@ toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
   self->keyset_fetches = self->offset_fetches = 0;
   self->warned = FALSE;
 
-  count = toa_store_article_count (self->store, self->query, error);
+  self->count_limit = self->query->count_limit;
+  count = count_items (self, error);
   if (count < 0)
     {
       count = 0;

@@ -21,7 +21,7 @@ struct _ToaArticlesPage {
   GPtrArray           *genre_codes;   /* char* per genre_dropdown row (NULL = all) */
   GHashTable          *genre_names;   /* code → name */
   GHashTable          *site_names;    /* id → name */
-  gboolean             updating;
+  guint                updating;    /* > 0 while the page sets its own controls (nests) */
 
   GtkSearchEntry *search_entry;
   GtkLabel       *count_label;
@@ -208,9 +208,9 @@ on_site_changed (ToaArticlesPage *self)
   if (row != GTK_INVALID_LIST_POSITION && row < self->site_ids->len)
     site_id = g_array_index (self->site_ids, gint64, row);
 
-  self->updating = TRUE;
+  self->updating++;
   fill_sections (self, site_id);
-  self->updating = FALSE;
+  self->updating--;
   refresh (self);
 }
 
@@ -220,10 +220,10 @@ on_sort_changed (ToaArticlesPage *self)
   guint row = gtk_drop_down_get_selected (self->sort_dropdown);
 
   /* Titles read naturally A→Z, dates newest first. */
-  self->updating = TRUE;
+  self->updating++;
   gtk_toggle_button_set_active (self->descending_button,
                                 row >= G_N_ELEMENTS (sort_orders) || sort_orders[row] != TOA_SORT_TITLE);
-  self->updating = FALSE;
+  self->updating--;
   refresh (self);
 }
 
@@ -254,10 +254,10 @@ on_header_sorter_changed (ToaArticlesPage *self)
     return;
   row = column == self->title_column ? 3 : 0;
 
-  self->updating = TRUE;
+  self->updating++;
   gtk_drop_down_set_selected (self->sort_dropdown, row);
   gtk_toggle_button_set_active (self->descending_button, descending);
-  self->updating = FALSE;
+  self->updating--;
   on_descending_toggled (self);
 }
 
@@ -495,7 +495,7 @@ toa_articles_page_init (ToaArticlesPage *self)
   self->genre_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->site_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  self->updating = TRUE;
+  self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_entry_set_search_delay (self->search_entry, 300);
@@ -512,7 +512,7 @@ toa_articles_page_init (ToaArticlesPage *self)
   gtk_string_list_append (sorts, _("Title"));
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
   gtk_drop_down_set_selected (self->sort_dropdown, 0);
-  self->updating = FALSE;
+  self->updating--;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_column_view_column_set_sorter (self->title_column,
@@ -537,7 +537,7 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
   g_return_if_fail (TOA_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  self->updating = TRUE;
+  self->updating++;
 
   g_hash_table_remove_all (self->site_names);
   g_array_set_size (self->site_ids, 0);
@@ -584,7 +584,7 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->updating = FALSE;
+  self->updating--;
   refresh (self);
 }
 
@@ -593,7 +593,7 @@ toa_articles_page_reset (ToaArticlesPage *self)
 {
   g_return_if_fail (TOA_IS_ARTICLES_PAGE (self));
 
-  self->updating = TRUE;
+  self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->site_dropdown, 0);
   if (self->store != NULL)
@@ -602,7 +602,7 @@ toa_articles_page_reset (ToaArticlesPage *self)
   gtk_drop_down_set_selected (self->state_dropdown, 0);
   gtk_drop_down_set_selected (self->sort_dropdown, 0);
   gtk_toggle_button_set_active (self->descending_button, TRUE);
-  self->updating = FALSE;
+  self->updating--;
   refresh (self);
 }
 

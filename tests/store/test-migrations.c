@@ -432,6 +432,22 @@ test_locations (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_clear_object (&store);
 
+  /* sqlite://localhost/… is this machine; another host is refused, never opened locally */
+  {
+    g_autofree char *local_uri = g_strconcat ("sqlite://localhost", dir, "/uri%20db.db", NULL);
+    g_autofree char *remote_uri = g_strconcat ("sqlite://fileserver", dir, "/remote.db", NULL);
+    g_autofree char *remote_path = g_build_filename (dir, "remote.db", NULL);
+
+    store = toa_store_open (local_uri, TOA_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    store = toa_store_open (remote_uri, TOA_OPEN_CREATE, &error);
+    g_assert_null (store);
+    g_assert_error (error, TOA_ERROR, TOA_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (remote_path, G_FILE_TEST_EXISTS));
+  }
+
   store = toa_store_open ("postgresql://toasoan@localhost/board", TOA_OPEN_EXISTING, &error);
   g_assert_null (store);
   g_assert_error (error, TOA_ERROR, TOA_ERROR_IO);

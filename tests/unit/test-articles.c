@@ -357,6 +357,48 @@ test_save (Fixture *f, gconstpointer data)
   g_assert_error (error, TOA_ERROR, TOA_ERROR_INVALID);
 }
 
+/* A save takes rights and everything but the text from the stored article: the caller's
+ * copy cannot move the article to a site where the person has rights, or change its state. */
+static void
+test_save_ignores_forged_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ToaArticleDraft draft = good_draft ();
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(ToaArticle) stored = NULL;
+  g_autoptr(ToaPerson) component_editor = person_with_role (f, "hoa", "Lê Thị Hoa", "editor@so-y-te");
+  gint64 before;
+
+  draft.title = "Tin của Cổng tỉnh";
+  article = toa_articles_create (f->store, f->secretary, &draft, &error);
+  g_assert_no_error (error);
+  before = audit_count (f->store);
+
+  /* an editor of the component site claims the portal's article is on their site */
+  article->site_id = f->component->id;
+  g_free (article->title);
+  article->title = g_strdup ("Sửa trái phép");
+  g_assert_false (toa_articles_save (f->store, component_editor, article, NULL, &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* the secretary saves with a forged state and site: only the text changes */
+  g_free (article->state);
+  article->state = g_strdup ("published");
+  g_assert_true (toa_articles_save (f->store, f->secretary, article, NULL, &error));
+  g_assert_no_error (error);
+  stored = toa_store_article_get (f->store, article->id, &error);
+  g_assert_cmpstr (stored->title, ==, "Sửa trái phép");
+  g_assert_cmpstr (stored->state, ==, "draft");
+  g_assert_cmpint (stored->site_id, ==, f->portal->id);
+  g_assert_cmpint (audit_count (f->store), ==, before + 1);   /* the refused save wrote nothing */
+
+  /* an inactive person may not write */
+  f->secretary->active = FALSE;
+  g_assert_false (toa_articles_save (f->store, f->secretary, stored, NULL, &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+}
+
 static void
 test_comment (Fixture *f, gconstpointer data)
 {
@@ -399,6 +441,7 @@ main (int argc, char **argv)
   ADD ("/articles/create-nfc-english", test_create_nfc_and_english);
   ADD ("/articles/create-invalid", test_create_invalid);
   ADD ("/articles/save", test_save);
+  ADD ("/articles/save-ignores-forged-fields", test_save_ignores_forged_fields);
   ADD ("/articles/comment", test_comment);
 #undef ADD
 

@@ -2,6 +2,8 @@
  * board) and `audit verify` (the hash chain of the audit log, nhật ký hệ thống). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "toa-audit.h"
@@ -143,13 +145,36 @@ gboolean
 toa_cli_audit_verify (ToaCli *cli, char **args, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *expect_head = NULL;
+  g_autoptr(GPtrArray) last = NULL;
   gint64 count = 0, bad_seq = 0;
+  const ToaAuditRecord *head = NULL;
   ToaStore *store;
+  GOptionEntry entries[] = {
+    { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
+      N_("A head printed earlier, SEQ:HASH: check the log still holds it"), N_("SEQ:HASH") },
+    G_OPTION_ENTRY_NULL
+  };
 
-  if (!toa_cli_parse (cli, NULL, args, 0, 0, error))
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error))
     return FALSE;
   if (!(store = toa_cli_store (cli, error)))
     return FALSE;
+
+  if (expect_head != NULL)
+    {
+      const char *colon = strchr (expect_head, ':');
+      gint64 seq = colon != NULL ? g_ascii_strtoll (expect_head, NULL, 10) : 0;
+
+      if (seq <= 0)
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("--expect-head takes SEQ:HASH as printed by “audit verify”"));
+          return FALSE;
+        }
+      if (!toa_audit_check_anchor (store, seq, colon + 1, error))
+        return FALSE;
+    }
 
   if (!toa_audit_verify (store, &count, &bad_seq, &local_error))
     {
@@ -164,18 +189,32 @@ toa_cli_audit_verify (ToaCli *cli, char **args, GError **error)
       return FALSE;
     }
 
+  /* the head, to be kept outside the database (see toa_audit_check_anchor) */
+  if (count > 0 && (last = toa_store_audit_list (store, count - 1, 1, NULL)) != NULL && last->len > 0)
+    head = g_ptr_array_index (last, 0);
+
   if (cli->json)
     {
       JsonObject *root = json_object_new ();
 
       json_object_set_int_member (root, "records", count);
       json_object_set_boolean_member (root, "intact", TRUE);
+      if (head != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%lld:%s", (long long) head->seq, head->hash);
+          json_object_set_string_member (root, "head", text);
+        }
       toa_cli_print_json (json_node_init_object (json_node_alloc (), root));
       json_object_unref (root);
     }
   else
-    toa_cli_print (g_dngettext (GETTEXT_PACKAGE, "%lld record, intact\n", "%lld records, intact\n",
-                                (gulong) count),
-                   (long long) count);
+    {
+      toa_cli_print (g_dngettext (GETTEXT_PACKAGE, "%lld record, intact\n", "%lld records, intact\n",
+                                  (gulong) count),
+                     (long long) count);
+      if (head != NULL)
+        toa_cli_print (_("Head: %lld:%s (keep it with the backup; check it later with --expect-head)\n"),
+                       (long long) head->seq, head->hash);
+    }
   return TRUE;
 }

@@ -27,7 +27,8 @@ toa_audit_record_hash (const ToaAuditRecord *record)
                                record->action != NULL ? record->action : "",
                                record->object_type != NULL ? record->object_type : "",
                                record->object_id,
-                               record->detail != NULL ? record->detail : "",
+                               /* detail is JSON: absent is "null", never the same as "" */
+                               record->detail != NULL ? record->detail : "null",
                                record->prev_hash != NULL ? record->prev_hash : "");
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (checksum, (const guchar *) canonical, (gssize) strlen (canonical));
@@ -151,5 +152,27 @@ toa_audit_verify (ToaStore *store, gint64 *count, gint64 *bad_seq, GError **erro
 
   if (count != NULL)
     *count = checked;
+  return TRUE;
+}
+
+gboolean
+toa_audit_check_anchor (ToaStore *store, gint64 seq, const char *hash, GError **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  const ToaAuditRecord *record;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
+
+  if (!(records = toa_store_audit_list (store, seq - 1, 1, error)))
+    return FALSE;
+  record = records->len > 0 ? g_ptr_array_index (records, 0) : NULL;
+  if (record == NULL || record->seq != seq || g_ascii_strcasecmp (record->hash, hash) != 0)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                   _("The audit log no longer holds record %s as it was recorded: records were removed or rewritten after it. Restore the database from a backup and report it to the head of the board."),
+                   number);
+      return FALSE;
+    }
   return TRUE;
 }

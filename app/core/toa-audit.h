@@ -23,4 +23,10 @@ gboolean toa_audit_append (ToaStore *store, gint64 actor_id, const char *action,
  * (TOA_ERROR_CONFLICT). *count receives the number of records checked. */
 gboolean toa_audit_verify (ToaStore *store, gint64 *count, gint64 *bad_seq, GError **error);
 
+/* The chain alone cannot show that its newest records were cut off: keep the head printed by
+ * `toasoan-cli audit verify` (seq and hash of the last record) outside the database, e.g.
+ * with each weekly backup, and check it later. TRUE when record @seq still has @hash;
+ * otherwise TOA_ERROR_CONFLICT saying the log was cut or rewritten after that point. */
+gboolean toa_audit_check_anchor (ToaStore *store, gint64 seq, const char *hash, GError **error);
+
 G_END_DECLS

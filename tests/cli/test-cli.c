@@ -736,6 +736,42 @@ test_audit_broken (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (error, "first_bad_record"), ==, 2);
 }
 
+/* The newest records cut off: the chain still looks whole, but the head kept from an earlier
+ * verify no longer matches (exit 4); a malformed head is exit 2. */
+static void
+test_audit_head (Fixture *fixture, gconstpointer data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *head = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  board_set_up (fixture);
+  run_cli (fixture, &run, NULL, "--db", fixture->db, "--json", "audit", "verify", NULL);
+  assert_status (&run, 0);
+  root = parse_json (run.out);
+  head = g_strdup (json_object_get_string_member (json_node_get_object (root), "head"));
+  g_assert_nonnull (strchr (head, ':'));
+
+  run_cli (fixture, &run, NULL, "--db", fixture->db, "audit", "verify", "--expect-head", head, NULL);
+  assert_status (&run, 0);
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "DROP TRIGGER IF EXISTS audit_log_no_delete;"
+                    "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  run_cli (fixture, &run, NULL, "--db", fixture->db, "audit", "verify", NULL);
+  assert_status (&run, 0);                                   /* the chain alone can't tell */
+  run_cli (fixture, &run, NULL, "--db", fixture->db, "audit", "verify", "--expect-head", head, NULL);
+  assert_status (&run, 4);
+  run_cli (fixture, &run, NULL, "--db", fixture->db, "audit", "verify", "--expect-head", "x:y", NULL);
+  assert_status (&run, 2);
+}
+
 /* Another program holds the write lock: a write waits for the busy timeout, then exit 5 with
  * a message naming the file; the database is fine once the lock goes. */
 static void
@@ -817,6 +853,7 @@ main (int argc, char **argv)
   ADD ("/cli/list-and-search", test_list_and_search);
   ADD ("/cli/corrupt-db", test_corrupt_db);
   ADD ("/cli/audit-broken", test_audit_broken);
+  ADD ("/cli/audit-head", test_audit_head);
   ADD ("/cli/locked-db", test_locked_db);
   ADD ("/cli/demo", test_demo);
 #undef ADD

@@ -182,6 +182,18 @@ test_record_hash (void)
   record->seq = 2;
   h4 = toa_audit_record_hash (record);
   g_assert_cmpstr (h1, !=, h4);
+
+  /* an absent detail and an empty one hash differently */
+  {
+    g_autofree char *h_null = NULL;
+    g_autofree char *h_empty = NULL;
+
+    g_clear_pointer (&record->detail, g_free);
+    h_null = toa_audit_record_hash (record);
+    record->detail = g_strdup ("");
+    h_empty = toa_audit_record_hash (record);
+    g_assert_cmpstr (h_null, !=, h_empty);
+  }
 }
 
 static void

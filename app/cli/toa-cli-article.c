@@ -349,12 +349,12 @@ check_limit (int limit, int offset, GError **error)
 {
   if (limit < 1 || limit > MAX_LIMIT)
     {
-      toa_cli_usage_error (error, _("--limit must be between 1 and %d"), MAX_LIMIT);
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID, _("--limit must be between 1 and %d"), MAX_LIMIT);
       return FALSE;
     }
   if (offset < 0)
     {
-      toa_cli_usage_error (error, _("--offset cannot be negative"));
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID, _("--offset cannot be negative"));
       return FALSE;
     }
   return TRUE;
@@ -433,7 +433,8 @@ parse_sort (const char *text, ToaArticleSort *out, GError **error)
         *out = sorts[i];
         return TRUE;
       }
-  toa_cli_usage_error (error, _("--sort takes updated, created, published, title or id"));
+  g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("--sort takes updated, created, published, title or id"));
   return FALSE;
 }
 

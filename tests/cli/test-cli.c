@@ -249,7 +249,7 @@ test_usage (Fixture *fixture, gconstpointer data)
   run_cli (fixture, &run, NULL, "--db", fixture->db, "article", "show", NULL);
   assert_status (&run, 1);
   run_cli (fixture, &run, NULL, "--db", fixture->db, "article", "list", "--limit", "0", NULL);
-  assert_status (&run, 1);
+  assert_status (&run, 2);   /* a bad value is invalid input, like a bad --state */
 
   /* Usage errors in JSON too, on stdout. */
   run_cli (fixture, &run, NULL, "--json", "--db", fixture->db, "frobnicate", NULL);
@@ -642,7 +642,7 @@ test_list_and_search (Fixture *fixture, gconstpointer data)
   run_cli (fixture, &run, NULL, "--db", fixture->db, "article", "list", "--site", "khong-co", NULL);
   assert_status (&run, 2);
   run_cli (fixture, &run, NULL, "--db", fixture->db, "article", "list", "--sort", "bogus", NULL);
-  assert_status (&run, 1);
+  assert_status (&run, 2);
 }
 
 static GBytes *

@@ -147,42 +147,14 @@ parse_id (const char *text, gint64 *out, GError **error)
   return TRUE;
 }
 
-/* The body as plain text, one paragraph per block: the HTML is cut after each closing block
- * tag and each piece goes through toa_html_to_text. */
+/* The body as plain text, a blank line between paragraphs. */
 static void
 print_body (const char *html)
 {
-  static const char *block_ends[] = { "</p>", "</h1>", "</h2>", "</h3>", "</h4>", "</li>",
-                                      "</blockquote>", "</figcaption>", "</tr>", "<br>", "<br/>", "<br />" };
-  g_autofree char *lower = NULL;
-  const char *start;
+  g_autofree char *text = toa_html_to_paragraphs (html);
 
-  if (html == NULL)
-    return;
-  lower = g_ascii_strdown (html, -1);   /* same byte offsets as @html */
-  start = lower;
-  while (*start != '\0')
-    {
-      const char *end = NULL;
-      g_autofree char *piece = NULL;
-      g_autofree char *text = NULL;
-
-      for (guint i = 0; i < G_N_ELEMENTS (block_ends); i++)
-        {
-          const char *found = strstr (start, block_ends[i]);
-
-          if (found != NULL && (end == NULL || found < end))
-            end = found + strlen (block_ends[i]);
-        }
-      if (end == NULL)
-        end = start + strlen (start);
-      piece = g_strndup (html + (start - lower), (gsize) (end - start));
-      text = toa_html_to_text (piece);
-      g_strstrip (text);
-      if (*text != '\0')
-        toa_cli_print ("\n%s\n", text);
-      start = end;
-    }
+  if (*text != '\0')
+    toa_cli_print ("\n%s\n", text);
 }
 
 static void

@@ -415,6 +415,48 @@ toa_html_to_text (const char *html)
   return g_string_free (t.out, FALSE);
 }
 
+char *
+toa_html_to_paragraphs (const char *html)
+{
+  static const char *const block_ends[] = {
+    "</p>", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</li>", "</blockquote>",
+    "</figcaption>", "</tr>", "</div>", "<br>", "<br/>", "<br />",
+  };
+  g_autofree char *lower = NULL;
+  GString *out = g_string_new (NULL);
+  const char *start;
+
+  if (html == NULL)
+    return g_string_free (out, FALSE);
+  lower = g_ascii_strdown (html, -1);   /* the same byte offsets as @html */
+  for (start = lower; *start != '\0'; )
+    {
+      const char *end = NULL;
+      g_autofree char *piece = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (block_ends); i++)
+        {
+          const char *found = strstr (start, block_ends[i]);
+
+          if (found != NULL && (end == NULL || found + strlen (block_ends[i]) < end))
+            end = found + strlen (block_ends[i]);
+        }
+      if (end == NULL)
+        end = start + strlen (start);
+      piece = g_strndup (html + (start - lower), (gsize) (end - start));
+      text = toa_html_to_text (piece);
+      if (*text != '\0')
+        {
+          if (out->len > 0)
+            g_string_append (out, "\n\n");
+          g_string_append (out, text);
+        }
+      start = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 guint
 toa_text_word_count (const char *text)
 {

@@ -21,6 +21,10 @@ char *toa_text_fold (const char *text);
  * entities decoded), for indexing and word counts. Not a sanitiser. */
 char *toa_html_to_text (const char *html);
 
+/* The visible text of an HTML body, one paragraph per block (p, headings, list items,
+ * quotes, captions, table rows, line breaks), paragraphs separated by a blank line. */
+char *toa_html_to_paragraphs (const char *html);
+
 /* Number of words (runs of letters/digits) in plain text. */
 guint toa_text_word_count (const char *text);
 

@@ -27,30 +27,6 @@ set_label (GtkLabel *label, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-/* The body as plain text, one paragraph per </p>, blank lines between. */
-static char *
-body_text (const char *html)
-{
-  g_auto(GStrv) chunks = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (html == NULL)
-    return NULL;
-  chunks = g_strsplit (html, "</p>", -1);
-  for (guint i = 0; chunks[i] != NULL; i++)
-    {
-      g_autofree char *chunk = toa_html_to_text (chunks[i]);
-
-      g_strstrip (chunk);
-      if (*chunk == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, chunk);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 toa_article_view_class_init (ToaArticleViewClass *klass)
 {
@@ -122,7 +98,7 @@ toa_article_view_new (GtkWindow *parent, ToaArticle *article, const char *genre_
   if (*published != '\0')
     g_string_append_printf (meta, _(" · published %s"), published);
 
-  body = body_text (article->body_html);
+  body = toa_html_to_paragraphs (article->body_html);
 
   adw_window_title_set_subtitle (self->window_title, article->section_name);
   set_label (self->title_label, article->title);

@@ -450,6 +450,25 @@ test_html_to_text (void)
 }
 
 static void
+test_html_to_paragraphs (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "<p>Một</p><p>Hai &amp; ba</p>", "Một\n\nHai & ba" },
+    { "<H2>Tiêu đề</H2><P>Đoạn</P>", "Tiêu đề\n\nĐoạn" },                /* any case */
+    { "<ul><li>a</li><li>b</li></ul>dòng<br>mới", "a\n\nb\n\ndòng\n\nmới" },
+    { "<p> </p><p>chỉ một</p>", "chỉ một" },                             /* empty blocks dropped */
+    { "không thẻ", "không thẻ" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = toa_html_to_paragraphs (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
 test_word_count (void)
 {
   g_assert_cmpuint (toa_text_word_count ("Xin chào, bạn! Năm 2024."), ==, 5);
@@ -593,6 +612,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/normalize/invalid", test_normalize_invalid);
   g_test_add_func ("/text/normalize/valid", test_normalize_valid);
   g_test_add_func ("/text/html-to-text", test_html_to_text);
+  g_test_add_func ("/text/html-to-paragraphs", test_html_to_paragraphs);
   g_test_add_func ("/text/word-count", test_word_count);
   g_test_add_func ("/text/money", test_money);
   g_test_add_func ("/text/dates", test_dates);

@@ -74,5 +74,14 @@ gboolean toa_cli_article_create (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_article_show  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_article_list  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_article_search (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_calendar_lunar (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_calendar_solar (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_calendar_workdays (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_calendar_holidays (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_deadline      (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_presets  (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_show     (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_validate (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_import   (ToaCli *cli, char **args, GError **error);
 
 G_END_DECLS

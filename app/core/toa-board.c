@@ -8,6 +8,7 @@
 #include "toa-board.h"
 #include "toa-error.h"
 #include "toa-text.h"
+#include "toa-workflow-store.h"
 
 static char *
 site_detail (const ToaSite *site)
@@ -50,6 +51,10 @@ toa_board_init (ToaStore *store, const char *portal_name, GError **error)
                    _("%s: this field is required. Fill it in and try again."), _("Portal name"));
       return FALSE;
     }
+
+  /* The shipped workflow presets, when the database has none yet (older databases too). */
+  if (!toa_workflow_seed_presets (store, error))
+    return FALSE;
 
   if (!toa_store_begin (store, error))
     return FALSE;

@@ -556,6 +556,117 @@ toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **er
   return iface->audit_list (self, after_seq, limit, error);
 }
 
+/* Calendar (issue 3). */
+
+GPtrArray *
+toa_store_calendar_holiday_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->calendar_holiday_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->calendar_holiday_list (self, error);
+}
+
+GPtrArray *
+toa_store_calendar_adjustment_list (ToaStore *self, const GDate *from, const GDate *to,
+                                    GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->calendar_adjustment_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->calendar_adjustment_list (self, from, to, error);
+}
+
+gboolean
+toa_store_calendar_adjustment_add (ToaStore *self, const ToaCalendarAdjustment *adjustment,
+                                   GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (adjustment != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->calendar_adjustment_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->calendar_adjustment_add (self, adjustment, error);
+}
+
+/* Workflow definitions (issue 3). */
+
+gboolean
+toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->workflow_definition_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->workflow_definition_add (self, record, error);
+}
+
+ToaWorkflowRecord *
+toa_store_workflow_definition_get (ToaStore *self, const char *code, int version, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->workflow_definition_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->workflow_definition_get (self, code, version, error);
+}
+
+GPtrArray *
+toa_store_workflow_definition_list (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->workflow_definition_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->workflow_definition_list (self, error);
+}
+
 gboolean
 toa_store_abandon (ToaStore *self, GError *local_error, GError **error)
 {

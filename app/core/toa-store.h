@@ -10,6 +10,8 @@
 #include "toa-article.h"
 #include "toa-article-query.h"
 #include "toa-model.h"
+#include "toa-workflow.h"
+#include "toa-workdays.h"
 
 G_BEGIN_DECLS
 
@@ -73,10 +75,23 @@ struct _ToaStoreInterface {
   GPtrArray      *(*audit_list)   (ToaStore *self, gint64 after_seq, guint limit, GError **error);
 
   /* Calendar: official working-day adjustments (issue 3). */
+  /* Holiday rules (Bộ luật Lao động 2019 Điều 112) and the official adjustments; the list
+   * takes an inclusive date range, NULL = open-ended. _add sets (inserts or replaces) a day. */
+  GPtrArray *(*calendar_holiday_list)    (ToaStore *self, GError **error);
+  GPtrArray *(*calendar_adjustment_list) (ToaStore *self, const GDate *from, const GDate *to,
+                                          GError **error);
+  gboolean   (*calendar_adjustment_add)  (ToaStore *self, const ToaCalendarAdjustment *adjustment,
+                                          GError **error);
   /* (calendar vfuncs go here) */
 
   /* Workflow definitions (issue 3). */
   /* (workflow vfuncs go here) */
+  /* workflow_definition_add stores a new version (TOA_ERROR_CONFLICT when that code and
+   * version exist: versions are never overwritten); _get with version 0 = the latest
+   * (NOT_FOUND); _list = the latest version of each code, by code. */
+  gboolean           (*workflow_definition_add)  (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
+  ToaWorkflowRecord *(*workflow_definition_get)  (ToaStore *self, const char *code, int version, GError **error);
+  GPtrArray         *(*workflow_definition_list) (ToaStore *self, GError **error);
 };
 
 const char     *toa_store_describe (ToaStore *self);
@@ -117,7 +132,15 @@ GPtrArray      *toa_store_comment_list (ToaStore *self, gint64 article_id, GErro
 ToaAuditRecord *toa_store_audit_last (ToaStore *self, GError **error);
 gboolean        toa_store_audit_insert (ToaStore *self, const ToaAuditRecord *record, GError **error);
 GPtrArray      *toa_store_audit_list (ToaStore *self, gint64 after_seq, guint limit, GError **error);
+GPtrArray      *toa_store_calendar_holiday_list (ToaStore *self, GError **error);
+GPtrArray      *toa_store_calendar_adjustment_list (ToaStore *self, const GDate *from, const GDate *to,
+                                                    GError **error);
+gboolean        toa_store_calendar_adjustment_add (ToaStore *self, const ToaCalendarAdjustment *adjustment,
+                                                   GError **error);
 /* (calendar wrappers go here) */
 /* (workflow wrappers go here) */
+gboolean           toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
+ToaWorkflowRecord *toa_store_workflow_definition_get (ToaStore *self, const char *code, int version, GError **error);
+GPtrArray         *toa_store_workflow_definition_list (ToaStore *self, GError **error);
 
 G_END_DECLS

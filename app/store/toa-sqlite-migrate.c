@@ -19,6 +19,8 @@ extern GResource *toa_get_resource (void);
 static const char * const migrations[] = {
   "001-core.sql",
   "002-search.sql",
+  "003-calendar.sql",
+  "004-workflow.sql",
 };
 
 int

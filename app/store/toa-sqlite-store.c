@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 
 #include "toa-error.h"
+#include "toa-sqlite-calendar.h"
+#include "toa-sqlite-workflow.h"
 #include "toa-sqlite-private.h"
 
 static void toa_sqlite_store_iface_init (ToaStoreInterface *iface);
@@ -371,7 +373,7 @@ store_begin (ToaStore *store, GError **error)
   if (self->in_transaction)
     {
       g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
-                           "A transaction is already open on this store");
+                           _("A transaction is already open on this store."));
       return FALSE;
     }
   if (!toa_sqlite_exec (self, "BEGIN IMMEDIATE", error))
@@ -388,7 +390,7 @@ store_commit (ToaStore *store, GError **error)
   if (!self->in_transaction)
     {
       g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
-                           "No transaction is open on this store");
+                           _("No transaction is open on this store."));
       return FALSE;
     }
   if (!toa_sqlite_exec (self, "COMMIT", error))
@@ -870,6 +872,8 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   iface->audit_last = toa_sqlite_audit_last;
   iface->audit_insert = toa_sqlite_audit_insert;
   iface->audit_list = toa_sqlite_audit_list;
+  toa_sqlite_calendar_iface_init (iface);
   /* (calendar vfuncs go here) */
+  toa_sqlite_workflow_iface_init (iface);
   /* (workflow vfuncs go here) */
 }

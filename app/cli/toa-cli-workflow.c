@@ -1,0 +1,291 @@
+/* toa-cli-workflow.c — workflow definitions (quy trình): the stored presets, one definition
+ * with its states and transitions, checking a JSON definition file, and importing one as a
+ * new version (the administrator only). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-cli.h"
+#include "toa-cli-output.h"
+#include "toa-error.h"
+#include "toa-text.h"
+#include "toa-workflow-check.h"
+#include "toa-workflow-store.h"
+
+gboolean
+toa_cli_workflow_presets (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) workflows = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(workflows = toa_workflow_load_all (store, error)))
+    return FALSE;
+  if (workflows->len == 0)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                           _("This database has no workflows yet. Run “toasoan-cli init” to add the presets."));
+      return FALSE;
+    }
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < workflows->len; i++)
+        {
+          const ToaWorkflow *workflow = g_ptr_array_index (workflows, i);
+          JsonObject *object = json_object_new ();
+
+          json_object_set_string_member (object, "code", workflow->code);
+          json_object_set_string_member (object, "name", workflow->name);
+          json_object_set_int_member (object, "version", workflow->version);
+          json_object_set_int_member (object, "states", workflow->states->len);
+          json_object_set_int_member (object, "transitions", workflow->transitions->len);
+          json_object_set_string_member (object, "source", workflow->source);
+          json_array_add_object_element (array, object);
+        }
+      toa_cli_print_json (toa_cli_json_wrap ("workflows", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Version"), _("States"), _("Transitions"), _("Name") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (5, headers);
+
+      for (guint i = 0; i < workflows->len; i++)
+        {
+          const ToaWorkflow *workflow = g_ptr_array_index (workflows, i);
+          g_autofree char *version = g_strdup_printf ("%d", workflow->version);
+          g_autofree char *states = g_strdup_printf ("%u", workflow->states->len);
+          g_autofree char *transitions = g_strdup_printf ("%u", workflow->transitions->len);
+
+          toa_cli_table_add (table, workflow->code, version, states, transitions, workflow->name);
+        }
+      toa_cli_table_print (table);
+      toa_cli_print ("\n");
+      for (guint i = 0; i < workflows->len; i++)
+        {
+          const ToaWorkflow *workflow = g_ptr_array_index (workflows, i);
+
+          /* Translators: a workflow code, then the regulation it follows */
+          toa_cli_print (_("%s — source: %s\n"), workflow->code, workflow->source);
+        }
+    }
+  return TRUE;
+}
+
+static char *
+roles_text (GStrv roles)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", roles[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "comment, ground, publishes, delegable → secretary, designed only, approval: head". */
+static char *
+conditions_text (const ToaWorkflowTransition *t)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (t->comment_required)
+    g_ptr_array_add (parts, g_strdup (_("comment")));
+  if (t->ground_required)
+    g_ptr_array_add (parts, g_strdup (_("refusal ground")));
+  if (t->publishes)
+    g_ptr_array_add (parts, g_strdup (_("publishes")));
+  if (t->delegable)
+    {
+      g_autofree char *to = roles_text (t->delegable_to);
+
+      g_ptr_array_add (parts, *to != '\0' ? g_strdup_printf (_("delegable to %s"), to)
+                                          : g_strdup (_("delegable")));
+    }
+  if (t->genre_rule == TOA_WORKFLOW_DESIGNED_ONLY)
+    g_ptr_array_add (parts, g_strdup (_("designed products only")));
+  else if (t->genre_rule == TOA_WORKFLOW_NOT_DESIGNED)
+    g_ptr_array_add (parts, g_strdup (_("not for designed products")));
+  if (t->approval_roles != NULL && t->approval_roles[0] != NULL)
+    {
+      g_autofree char *who = roles_text (t->approval_roles);
+
+      g_ptr_array_add (parts, g_strdup_printf (_("approval by %s"), who));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static void
+print_workflow (const ToaWorkflow *workflow)
+{
+  const char *state_headers[] = { _("State"), _("Step"), _("Name"), "" };
+  const char *transition_headers[] = { _("Action"), _("From"), _("To"), _("Roles"), _("Conditions") };
+  g_autoptr(ToaCliTable) states = toa_cli_table_new (4, state_headers);
+  g_autoptr(ToaCliTable) transitions = toa_cli_table_new (5, transition_headers);
+
+  toa_cli_print ("%s (%s, %s %d)\n", workflow->name != NULL ? workflow->name : workflow->code,
+                 workflow->code, _("version"), workflow->version);
+  if (workflow->source != NULL)
+    toa_cli_print (_("Source: %s\n"), workflow->source);
+  toa_cli_print ("\n");
+
+  for (guint i = 0; i < workflow->states->len; i++)
+    {
+      const ToaWorkflowState *state = g_ptr_array_index (workflow->states, i);
+      g_autofree char *flags = g_strjoin (" ", state->start ? _("start") : "",
+                                          state->entry ? _("entry") : "",
+                                          state->end ? _("end") : "", NULL);
+
+      toa_cli_table_add (states, state->code, state->step_label, state->name, g_strstrip (flags));
+    }
+  toa_cli_table_print (states);
+  toa_cli_print ("\n");
+
+  for (guint i = 0; i < workflow->transitions->len; i++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (workflow->transitions, i);
+      g_autofree char *from = roles_text (t->from);
+      g_autofree char *roles = roles_text (t->roles);
+      g_autofree char *conditions = conditions_text (t);
+
+      toa_cli_table_add (transitions, t->code, from,
+                         g_strcmp0 (t->to, TOA_WORKFLOW_TO_EARLIER) == 0 ? _("an earlier step") : t->to,
+                         roles, conditions);
+    }
+  toa_cli_table_print (transitions);
+}
+
+gboolean
+toa_cli_workflow_show (ToaCli *cli, char **args, GError **error)
+{
+  int version = 0;
+  GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("That version (default: the latest)"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autofree char *code = NULL;
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 1, 1, error)
+      || !toa_cli_text (args[1], _("Workflow code"), &code, error))
+    return FALSE;
+  if (version < 0)
+    {
+      toa_cli_usage_error (error, _("--version must be 1 or more"));
+      return FALSE;
+    }
+  if (!(store = toa_cli_store (cli, error))
+      || !(workflow = toa_workflow_load (store, code, version, error)))
+    return FALSE;
+
+  if (cli->json)
+    toa_cli_print_json (toa_workflow_to_node (workflow));
+  else
+    print_workflow (workflow);
+  return TRUE;
+}
+
+/* Reads and parses a definition file (UTF-8 checked, NFC). */
+static ToaWorkflow *
+read_definition (const char *raw_path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (raw_path, &contents, &length, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (raw_path);
+
+      g_set_error (error, TOA_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? TOA_ERROR_NOT_FOUND : TOA_ERROR_IO,
+                   _("Cannot read the workflow file %s: %s"), display, local_error->message);
+      return NULL;
+    }
+  if (!(text = toa_text_normalize (contents, (gssize) length, _("Workflow file"), error)))
+    return NULL;
+  return toa_workflow_from_json (text, -1, error);
+}
+
+gboolean
+toa_cli_workflow_validate (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (!toa_cli_parse (cli, NULL, args, 1, 1, error)
+      || !(workflow = read_definition (args[1], error)))
+    return FALSE;
+
+  problems = toa_workflow_validate (workflow);
+  if (problems->len > 0)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < problems->len; i++)
+        json_array_add_string_element (array, g_ptr_array_index (problems, i));
+      g_clear_pointer (&cli->error_detail, json_object_unref);
+      cli->error_detail = json_object_new ();
+      json_object_set_array_member (cli->error_detail, "problems", array);
+      return toa_workflow_validate_checked (workflow, error);
+    }
+
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_boolean_member (object, "valid", TRUE);
+      json_object_set_string_member (object, "code", workflow->code);
+      json_object_set_int_member (object, "states", workflow->states->len);
+      json_object_set_int_member (object, "transitions", workflow->transitions->len);
+      json_node_take_object (node, object);
+      toa_cli_print_json (node);
+    }
+  else
+    toa_cli_print (_("%s: valid (%u states, %u transitions)\n"), workflow->code,
+                   workflow->states->len, workflow->transitions->len);
+  return TRUE;
+}
+
+gboolean
+toa_cli_workflow_import (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *as_raw = NULL;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Login of the administrator importing it"), N_("LOGIN") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autoptr(ToaPerson) actor = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 1, 1, error)
+      || !toa_cli_require (as_raw, "--as", error)
+      || !(workflow = read_definition (args[1], error))
+      || !(store = toa_cli_store (cli, error))
+      || !(actor = toa_cli_actor (cli, as_raw, error))
+      || !toa_workflow_save_version (store, actor, workflow, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_string_member (object, "code", workflow->code);
+      json_object_set_int_member (object, "version", workflow->version);
+      json_node_take_object (node, object);
+      toa_cli_print_json (node);
+    }
+  else
+    toa_cli_print (_("Saved workflow %s as version %d\n"), workflow->code, workflow->version);
+  return TRUE;
+}

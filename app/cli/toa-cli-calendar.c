@@ -312,3 +312,43 @@ toa_cli_deadline (ToaCli *cli, char **args, GError **error)
                    deadline_iso, kind->deadline_days, toa_info_kind_basis_label (kind->basis), kind->source);
   return TRUE;
 }
+
+gboolean
+toa_cli_calendar_set_day (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *date_raw = NULL, *kind_raw = NULL, *note_raw = NULL, *source_raw = NULL;
+  g_autofree char *as = NULL;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_FILENAME, &date_raw, N_("The day, e.g. 2027-02-08"), N_("DATE") },
+    { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind_raw, N_("day-off or working-day"), N_("KIND") },
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note_raw, N_("Why, e.g. Nghỉ Tết Nguyên Đán"), N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_FILENAME, &source_raw, N_("The official notice it comes from"), N_("TEXT") },
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as, N_("The administrator making the change"), N_("LOGIN") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaCalendarAdjustment) adjustment = toa_calendar_adjustment_new ();
+  g_autoptr(ToaPerson) actor = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !date_arg (date_raw, "--date", &adjustment->day, error)
+      || !toa_cli_require (kind_raw, "--kind", error)
+      || !toa_cli_text (kind_raw, "--kind", &adjustment->kind, error)
+      || !toa_cli_text (note_raw, "--note", &adjustment->note, error)
+      || !toa_cli_text (source_raw, "--source", &adjustment->source, error)
+      || !(actor = toa_cli_actor (cli, as, error))
+      || !(store = toa_cli_store (cli, error))
+      || !toa_workdays_set_day (store, actor, adjustment, error))
+    return FALSE;
+
+  if (cli->json)
+    print_date_json ("date", &adjustment->day);
+  else
+    {
+      g_autofree char *date = toa_workdays_iso_date (&adjustment->day);
+
+      toa_cli_print (_("%s is now a %s\n"), date,
+                     g_str_equal (adjustment->kind, TOA_ADJUSTMENT_DAY_OFF) ? _("day off") : _("working day"));
+    }
+  return TRUE;
+}

@@ -78,6 +78,7 @@ gboolean toa_cli_calendar_lunar (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_solar (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_workdays (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_holidays (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_calendar_set_day (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_deadline      (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_presets  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_show     (ToaCli *cli, char **args, GError **error);

@@ -280,3 +280,21 @@ toa_people_find_actor (ToaStore *store, const char *login, GError **error)
     }
   return g_steal_pointer (&person);
 }
+
+gboolean
+toa_people_require_admin (ToaStore *store, const ToaPerson *actor, const char *action, GError **error)
+{
+  g_autoptr(ToaSite) portal = NULL;
+
+  if (actor == NULL)
+    return TRUE;
+  if (!(portal = toa_store_site_find_checked (store, "portal", error)))
+    return FALSE;
+  if (actor->active && toa_person_has_role (actor, portal->id, TOA_ROLE_ADMIN))
+    return TRUE;
+  g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
+               /* Translators: the first %s is a person, the second an action such as "change workflows" */
+               _("%s may not %s: only the board’s administrator (role admin on the portal) may."),
+               actor->full_name != NULL ? actor->full_name : actor->login, action);
+  return FALSE;
+}

@@ -25,4 +25,11 @@ char      *toa_people_login_key (const char *login);
  * TOA_ERROR_NOT_FOUND when unknown and TOA_ERROR_PERMISSION when the account is inactive. */
 ToaPerson *toa_people_find_actor (ToaStore *store, const char *login, GError **error);
 
+/* Settings of the whole board (workflows, the calendar) are changed by its administrator:
+ * TRUE when @actor is active and holds "admin" on the portal; else TOA_ERROR_PERMISSION
+ * saying that @action (translated, e.g. "change workflows") needs the administrator.
+ * A NULL @actor is the program itself (seeding) and is allowed. */
+gboolean   toa_people_require_admin (ToaStore *store, const ToaPerson *actor, const char *action,
+                                     GError **error);
+
 G_END_DECLS

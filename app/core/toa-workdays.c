@@ -12,6 +12,7 @@
 #include "toa-store.h"
 #include "toa-text.h"
 #include "toa-workdays.h"
+#include "toa-people.h"
 
 #define CACHE_KEY "toa-work-calendar"
 #define IN_LIEU_SOURCE "Bộ luật Lao động 2019, Điều 112 khoản 3"
@@ -492,4 +493,15 @@ toa_workdays_add_adjustment (ToaStore *store, gint64 actor_id, ToaCalendarAdjust
 
   g_object_set_data (G_OBJECT (store), CACHE_KEY, NULL);
   return TRUE;
+}
+
+gboolean
+toa_workdays_set_day (ToaStore *store, const ToaPerson *actor, ToaCalendarAdjustment *adjustment,
+                      GError **error)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!toa_people_require_admin (store, actor, _("change the working-day calendar"), error))
+    return FALSE;
+  return toa_workdays_add_adjustment (store, actor->id, adjustment, error);
 }

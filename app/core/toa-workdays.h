@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "toa-model.h"
+
 G_BEGIN_DECLS
 
 /* Declared again in toa-store.h (which includes this header for the types below). */
@@ -59,6 +61,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaCalendarDay, toa_calendar_day_free)
  * date, or text that is not valid UTF-8. */
 gboolean toa_workdays_add_adjustment (ToaStore *store, gint64 actor_id,
                                       ToaCalendarAdjustment *adjustment, GError **error);
+
+/* The same, as @actor: only the board's administrator changes the calendar
+ * (TOA_ERROR_PERMISSION otherwise). */
+gboolean toa_workdays_set_day (ToaStore *store, const ToaPerson *actor, ToaCalendarAdjustment *adjustment,
+                               GError **error);
 
 typedef struct _ToaWorkCalendar ToaWorkCalendar;
 

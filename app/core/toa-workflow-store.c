@@ -9,6 +9,7 @@
 #include "toa-text.h"
 #include "toa-workflow-check.h"
 #include "toa-workflow-store.h"
+#include "toa-people.h"
 
 static ToaWorkflowRecord *
 record_of (const ToaWorkflow *workflow, gint64 created_by)
@@ -130,23 +131,6 @@ toa_workflow_load_all (ToaStore *store, GError **error)
   return g_steal_pointer (&list);
 }
 
-static gboolean
-check_admin (ToaStore *store, const ToaPerson *actor, GError **error)
-{
-  g_autoptr(ToaSite) portal = NULL;
-
-  if (actor == NULL)
-    return TRUE;
-  if (!(portal = toa_store_site_find_checked (store, "portal", error)))
-    return FALSE;
-  if (toa_person_has_role (actor, portal->id, TOA_ROLE_ADMIN))
-    return TRUE;
-  g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
-               _("%s may not change workflows: only the board’s administrator (role admin on the portal) may."),
-               actor->full_name != NULL ? actor->full_name : actor->login);
-  return FALSE;
-}
-
 static char *
 save_detail (const ToaWorkflow *workflow)
 {
@@ -198,7 +182,7 @@ toa_workflow_save_version (ToaStore *store, const ToaPerson *actor, ToaWorkflow 
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
   g_return_val_if_fail (workflow != NULL, FALSE);
 
-  if (!check_admin (store, actor, error)
+  if (!toa_people_require_admin (store, actor, _("change workflows"), error)
       || !normalize_texts (workflow, error)
       || !toa_workflow_validate_checked (workflow, error))
     return FALSE;

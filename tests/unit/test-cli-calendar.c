@@ -3,91 +3,7 @@
  * shapes, and exit code 2 for bad dates and lunar dates that do not exist. */
 #include <string.h>
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
-
-static const char *cli_path;
-static char *tmp_dir;
-static char *db_path;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-/* Runs toasoan-cli --db DB ARGS… (NULL-terminated). */
-static Result *
-cli (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Result *result = g_new0 (Result, 1);
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, db_path);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", tmp_dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  if (g_test_verbose ())
-    g_printerr ("→ %d\n%s%s", result->status, result->out, result->err);
-  return result;
-}
-
-static void
-assert_exit (const Result *result, int status)
-{
-  if (result->status != status)
-    g_printerr ("stdout: %s\nstderr: %s\n", result->out, result->err);
-  g_assert_cmpint (result->status, ==, status);
-}
-
-/* The JSON object printed, checking it has exactly the members @members (comma-separated). */
-static JsonObject *
-json_object_of (const Result *result, const char *members)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) expected = g_strsplit (members, ",", -1);
-  JsonObject *object;
-
-  assert_exit (result, 0);
-  json_parser_load_from_data (parser, result->out, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  object = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-  g_assert_cmpuint (json_object_get_size (object), ==, g_strv_length (expected));
-  for (guint i = 0; expected[i] != NULL; i++)
-    g_assert_true (json_object_has_member (object, expected[i]));
-  return object;
-}
+#include "toa-cli-run.h"
 
 static void
 test_lunar (void)
@@ -224,10 +140,40 @@ test_bad_lunar_input (void)
   assert_exit (missing, 1);
 }
 
+/* Only the administrator records an adjustment; it changes the count of working days. */
+static void
+test_set_day (void)
+{
+  g_autoptr(Result) admin = cli ("user", "add", "--login", "quantri", "--name", "Trịnh Văn Lực",
+                                 "--role", "admin", NULL);
+  g_autoptr(Result) editor = cli ("user", "add", "--login", "bientap9", "--name", "Lý Thị Bích Trâm",
+                                  "--role", "editor", NULL);
+  g_autoptr(Result) before = cli ("--json", "calendar", "workdays", "--from", "2027-03-01", "--add", "1", NULL);
+  g_autoptr(Result) refused = cli ("calendar", "set-day", "--date", "2027-03-02", "--kind", "day-off",
+                                   "--as", "bientap9", NULL);
+  g_autoptr(Result) bad_kind = cli ("calendar", "set-day", "--date", "2027-03-02", "--kind", "nghi",
+                                    "--as", "quantri", NULL);
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(JsonObject) before_object = json_object_of (before, "from,add,date");
+  g_autoptr(JsonObject) after_object = NULL;
+
+  assert_exit (admin, 0);
+  assert_exit (editor, 0);
+  g_assert_cmpstr (json_object_get_string_member (before_object, "date"), ==, "2027-03-02");
+  assert_exit (refused, 3);
+  assert_exit (bad_kind, 2);
+  set = cli ("calendar", "set-day", "--date", "02/03/2027", "--kind", "day-off", "--note", "Nghỉ bù",
+             "--source", "Thông báo thử", "--as", "quantri", NULL);
+  assert_exit (set, 0);
+  after = cli ("--json", "calendar", "workdays", "--from", "2027-03-01", "--add", "1", NULL);
+  after_object = json_object_of (after, "from,add,date");
+  g_assert_cmpstr (json_object_get_string_member (after_object, "date"), ==, "2027-03-03");
+}
+
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -236,15 +182,7 @@ main (int argc, char **argv)
       g_printerr ("usage: %s PATH-TO-toasoan-cli\n", argv[0]);
       return 1;
     }
-  cli_path = argv[1];
-  tmp_dir = g_dir_make_tmp ("toasoan-calendar-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "board.db", NULL);
-  {
-    g_autoptr(Result) init = cli ("init", NULL);
-
-    assert_exit (init, 0);
-  }
+  toa_cli_run_set_up (argv[1], "calendar");
 
   g_test_add_func ("/cli-calendar/lunar", test_lunar);
   g_test_add_func ("/cli-calendar/solar", test_solar);
@@ -252,22 +190,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-calendar/holidays", test_holidays);
   g_test_add_func ("/cli-calendar/deadline", test_deadline);
   g_test_add_func ("/cli-calendar/bad-lunar-input", test_bad_lunar_input);
+  g_test_add_func ("/cli-calendar/set-day", test_set_day);
   status = g_test_run ();
 
-  g_unlink (db_path);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (tmp_dir, name, NULL);
-
-        g_unlink (child);
-      }
-  }
-  g_rmdir (tmp_dir);
-  g_free (db_path);
-  g_free (tmp_dir);
+  toa_cli_run_tear_down ();
   return status;
 }

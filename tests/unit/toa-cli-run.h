@@ -1,0 +1,32 @@
+/* toa-cli-run.h — runs the built toasoan-cli as a subprocess on one temporary database,
+ * for the tests of its command groups. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+void        result_free (Result *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+/* Sets up a temporary directory and database for the CLI at @cli_path (argv[1] of the test)
+ * and runs `init`; toa_cli_run_tear_down removes them. */
+void        toa_cli_run_set_up (const char *cli_path, const char *name);
+void        toa_cli_run_tear_down (void);
+
+/* Runs toasoan-cli --db DB ARGS… (NULL-terminated) under LANGUAGE=C. */
+Result     *cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* The same with @input on standard input. */
+Result     *cli_with_input (const char *input, const char *first, ...) G_GNUC_NULL_TERMINATED;
+void        assert_exit (const Result *result, int status);
+/* The JSON object printed (exit 0), checking it has exactly @members (comma-separated);
+ * NULL @members checks nothing. */
+JsonObject *json_object_of (const Result *result, const char *members);
+
+G_END_DECLS

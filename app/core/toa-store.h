@@ -86,6 +86,12 @@ struct _ToaStoreInterface {
 
   /* Workflow definitions (issue 3). */
   /* (workflow vfuncs go here) */
+
+  /* Transitions and delegations (issue 3). */
+  /* (transition vfuncs go here) */
+
+  /* Intake and the inbox (issue 3). */
+  /* (inbox vfuncs go here) */
   /* workflow_definition_add stores a new version (TOA_ERROR_CONFLICT when that code and
    * version exist: versions are never overwritten); _get with version 0 = the latest
    * (NOT_FOUND); _list = the latest version of each code, by code. */
@@ -139,6 +145,8 @@ gboolean        toa_store_calendar_adjustment_add (ToaStore *self, const ToaCale
                                                    GError **error);
 /* (calendar wrappers go here) */
 /* (workflow wrappers go here) */
+/* (transition wrappers go here) */
+/* (inbox wrappers go here) */
 gboolean           toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
 ToaWorkflowRecord *toa_store_workflow_definition_get (ToaStore *self, const char *code, int version, GError **error);
 GPtrArray         *toa_store_workflow_definition_list (ToaStore *self, GError **error);

@@ -876,4 +876,6 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   /* (calendar vfuncs go here) */
   toa_sqlite_workflow_iface_init (iface);
   /* (workflow vfuncs go here) */
+  /* (transition vfuncs go here) */
+  /* (inbox vfuncs go here) */
 }

@@ -168,8 +168,8 @@ toa_cli_audit_verify (ToaCli *cli, char **args, GError **error)
 
       if (seq <= 0)
         {
-          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                       _("--expect-head takes SEQ:HASH as printed by “audit verify”"));
+          g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                               _("--expect-head takes SEQ:HASH as printed by “audit verify”"));
           return FALSE;
         }
       if (!toa_audit_check_anchor (store, seq, colon + 1, error))

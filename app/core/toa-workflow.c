@@ -271,8 +271,8 @@ toa_workflow_from_node (JsonNode *node, GError **error)
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("A workflow definition must be a JSON object with “code”, “states” and “transitions”."));
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("A workflow definition must be a JSON object with “code”, “states” and “transitions”."));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -533,7 +533,8 @@ toa_refusal_grounds (GError **error)
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
-                   _("The program's data “%s” is damaged: %s"), GROUNDS_FILE, "grounds");
+                   _("The program's data “%s” is damaged: it has no list of grounds. Reinstall Tòa soạn."),
+                   GROUNDS_FILE);
       return NULL;
     }
   grounds = g_ptr_array_new_with_free_func ((GDestroyNotify) ground_free);

@@ -138,6 +138,27 @@ toa_person_free (ToaPerson *person)
   g_free (person);
 }
 
+ToaPerson *
+toa_person_copy (const ToaPerson *person)
+{
+  ToaPerson *copy = toa_person_new ();
+
+  copy->id = person->id;
+  copy->login = g_strdup (person->login);
+  copy->full_name = g_strdup (person->full_name);
+  copy->email = g_strdup (person->email);
+  copy->contributor = person->contributor;
+  copy->contract_no = g_strdup (person->contract_no);
+  copy->active = person->active;
+  for (guint i = 0; person->roles != NULL && i < person->roles->len; i++)
+    {
+      const ToaRoleGrant *grant = &g_array_index (person->roles, ToaRoleGrant, i);
+
+      toa_person_add_role (copy, grant->site_id, grant->site_code, grant->role);
+    }
+  return copy;
+}
+
 void
 toa_person_add_role (ToaPerson *person, gint64 site_id, const char *site_code, ToaRole role)
 {

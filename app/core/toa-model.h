@@ -114,6 +114,8 @@ const char     *toa_info_kind_basis_label (const char *basis);
 void            toa_info_kind_free (ToaInfoKind *kind);
 ToaPerson      *toa_person_new (void);
 void            toa_person_free (ToaPerson *person);
+/* A deep copy (identity, flags and roles). */
+ToaPerson      *toa_person_copy (const ToaPerson *person);
 void            toa_person_add_role (ToaPerson *person, gint64 site_id, const char *site_code, ToaRole role);
 gboolean        toa_person_has_role (const ToaPerson *person, gint64 site_id, ToaRole role);
 /* "Thư ký Ban Biên tập (portal), Biên tập viên (so-y-te)" — translated labels. */

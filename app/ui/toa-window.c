@@ -8,6 +8,7 @@
 #include "toa-articles-page.h"
 #include "toa-sign-in-page.h"
 #include "toa-window.h"
+#include "toa-workflows-group.h"
 
 struct _ToaWindow {
   AdwApplicationWindow parent_instance;
@@ -30,6 +31,7 @@ struct _ToaWindow {
   AdwActionRow   *roles_row;
   AdwActionRow   *location_row;
   AdwActionRow   *schema_row;
+  ToaWorkflowsGroup *workflows_group;
 };
 
 G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,6 +78,7 @@ on_signed_in (ToaWindow *self)
   else
     toa_articles_page_reset (self->articles_page);
 
+  toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
     g_settings_set_string (self->settings, "last-login", self->person->login);
 
@@ -99,6 +102,7 @@ toa_window_sign_out (ToaWindow *self)
   if (self->articles_loaded)
     toa_articles_page_reset (self->articles_page);
 
+  toa_workflows_group_set_person (self->workflows_group, self->store, NULL);
   set_signed_in_actions (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   toa_sign_in_page_reset (self->sign_in_page);
@@ -221,6 +225,7 @@ toa_window_class_init (ToaWindowClass *klass)
 
   g_type_ensure (TOA_TYPE_SIGN_IN_PAGE);
   g_type_ensure (TOA_TYPE_ARTICLES_PAGE);
+  g_type_ensure (TOA_TYPE_WORKFLOWS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, stack);
@@ -236,6 +241,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, roles_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, schema_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, workflows_group);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

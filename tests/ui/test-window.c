@@ -19,6 +19,8 @@
 #include "toa-sign-in-page.h"
 #include "toa-text.h"
 #include "toa-ui-test-util.h"
+#include "toa-workflow-store.h"
+#include "toa-workflows-group.h"
 
 static char           *tmp_dir;
 static char           *db_path;
@@ -473,6 +475,39 @@ test_remembers_login (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* Settings lists the workflows; only the administrator is offered the import, and core
+ * refuses anyone else even if the button were pressed. */
+static void
+test_settings_workflows (void)
+{
+  ToaWorkflowsGroup *group = TOA_WORKFLOWS_GROUP (window_child ("workflows_group"));
+  GtkWidget *import_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (group),
+                                                                        TOA_TYPE_WORKFLOWS_GROUP,
+                                                                        "import_button"));
+  g_autoptr(ToaWorkflow) preset = toa_workflow_load (store, "binh-phuoc-2015", 0, NULL);
+  g_autofree char *json = toa_workflow_to_json (preset, TRUE);
+  g_autoptr(ToaWorkflow) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  toa_window_sign_out (window);
+  toa_ui_test_sign_in (window, "thuky", TOA_DEMO_PASSWORD);
+  g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 4);
+  g_assert_false (gtk_widget_get_visible (import_button));
+  g_assert_false (toa_workflows_group_import (group, json, strlen (json), &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  toa_window_sign_out (window);
+  g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 0);
+  toa_ui_test_sign_in (window, "quantri", TOA_DEMO_PASSWORD);
+  g_assert_true (gtk_widget_get_visible (import_button));
+  g_assert_true (toa_workflows_group_import (group, json, strlen (json), &error));
+  g_assert_no_error (error);
+  saved = toa_workflow_load (store, "binh-phuoc-2015", 0, &error);
+  g_assert_cmpint (saved->version, ==, preset->version + 1);
+  g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 4);
+}
+
 static void
 remove_database (const char *path)
 {
@@ -525,6 +560,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/article-view", test_article_view);
   g_test_add_func ("/ui/window/sign-out", test_sign_out);
   g_test_add_func ("/ui/window/remembers-login", test_remembers_login);
+  g_test_add_func ("/ui/window/settings-workflows", test_settings_workflows);
   status = g_test_run ();
 
   if (window != NULL)

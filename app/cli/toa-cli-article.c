@@ -133,20 +133,6 @@ toa_cli_article_create (ToaCli *cli, char **args, GError **error)
   return TRUE;
 }
 
-static gboolean
-parse_id (const char *text, gint64 *out, GError **error)
-{
-  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
-    {
-      g_autofree char *shown = g_utf8_make_valid (text, -1);
-
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("“%s” is not an article number; see “toasoan-cli article list”"), shown);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The body as plain text, a blank line between paragraphs. */
 static void
 print_body (const char *html)
@@ -212,6 +198,8 @@ print_article_text (ToaArticle *article, GPtrArray *revisions, GPtrArray *commen
 
           toa_cli_print ("  %s  %s: %s\n", when, comment->person_name != NULL ? comment->person_name : "?",
                          comment->body);
+          if (comment->mention_names != NULL)
+            toa_cli_print ("      %s %s\n", _("Mentioned:"), comment->mention_names);
         }
     }
 }
@@ -226,7 +214,7 @@ toa_cli_article_show (ToaCli *cli, char **args, GError **error)
   gint64 id;
 
   if (!toa_cli_parse (cli, NULL, args, 1, 1, error)
-      || !parse_id (args[1], &id, error)
+      || !toa_cli_article_id (args[1], &id, error)
       || !(store = toa_cli_store (cli, error))
       || !(article = toa_store_article_get (store, id, error))
       || !(revisions = toa_store_revision_list (store, id, error))
@@ -508,4 +496,75 @@ toa_cli_article_search (ToaCli *cli, char **args, GError **error)
   if (!(store = toa_cli_store (cli, error)))
     return FALSE;
   return print_articles (cli, store, query, (guint) offset, (guint) limit, error);
+}
+
+gboolean
+toa_cli_comment_add (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *as = NULL, *text_raw = NULL, *text = NULL;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as, N_("Who writes the comment"), N_("LOGIN") },
+    { "text", 0, 0, G_OPTION_ARG_FILENAME, &text_raw, N_("The comment; @login mentions a person"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaPerson) actor = NULL;
+  g_autoptr(ToaComment) comment = NULL;
+  gint64 id;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 1, 1, error)
+      || !toa_cli_article_id (args[1], &id, error)
+      || !toa_cli_require (text_raw, "--text", error)
+      || !toa_cli_text (text_raw, "--text", &text, error)
+      || !(actor = toa_cli_actor (cli, as, error))
+      || !(store = toa_cli_store (cli, error))
+      || !(comment = toa_articles_comment (store, actor, id, text, error)))
+    return FALSE;
+
+  if (cli->json)
+    toa_cli_print_json (toa_cli_json_comment (comment));
+  else
+    toa_cli_print ("%lld\n", (long long) comment->id);
+  return TRUE;
+}
+
+gboolean
+toa_cli_comment_list (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  gint64 id;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 1, 1, error)
+      || !toa_cli_article_id (args[1], &id, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(article = toa_store_article_get (store, id, error))
+      || !(comments = toa_store_comment_list (store, id, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < comments->len; i++)
+        json_array_add_element (array, toa_cli_json_comment (g_ptr_array_index (comments, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("comments", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Time"), _("By"), _("Comment"), _("Mentioned") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (4, headers);
+
+      for (guint i = 0; i < comments->len; i++)
+        {
+          ToaComment *comment = g_ptr_array_index (comments, i);
+          g_autofree char *when = toa_format_datetime (comment->created_at);
+
+          toa_cli_table_add (table, when, comment->person_name, comment->body,
+                             comment->mention_names != NULL ? comment->mention_names : "");
+        }
+      toa_cli_table_print (table);
+    }
+  return TRUE;
 }

@@ -400,5 +400,13 @@ toa_cli_json_comment (const ToaComment *comment)
   set_string (object, "person_name", comment->person_name);
   set_string (object, "body", comment->body);
   set_time (object, "created_at", comment->created_at);
+  {
+    JsonArray *mentions = json_array_new ();
+
+    for (guint i = 0; comment->mentions != NULL && i < comment->mentions->len; i++)
+      json_array_add_int_element (mentions, g_array_index (comment->mentions, gint64, i));
+    json_object_set_array_member (object, "mentions", mentions);
+  }
+  set_string (object, "mention_names", comment->mention_names);
   return node_take (object);
 }

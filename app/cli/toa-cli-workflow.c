@@ -1,7 +1,10 @@
 /* toa-cli-workflow.c — workflow definitions (quy trình): the stored presets, one definition
- * with its states and transitions, checking a JSON definition file, and importing one as a
- * new version (the administrator only). */
+ * with its states and transitions, checking a JSON definition file, importing one as a
+ * new version (the administrator only); taking a transition on an item (workflow do) and
+ * its timeline (workflow history). */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -9,6 +12,7 @@
 #include "toa-cli-output.h"
 #include "toa-error.h"
 #include "toa-text.h"
+#include "toa-transitions.h"
 #include "toa-workflow-check.h"
 #include "toa-workflow-store.h"
 
@@ -287,5 +291,191 @@ toa_cli_workflow_import (ToaCli *cli, char **args, GError **error)
     }
   else
     toa_cli_print (_("Saved workflow %s as version %d\n"), workflow->code, workflow->version);
+  return TRUE;
+}
+
+/* ---- transitions on items: workflow do, workflow history ------------------------------- */
+
+static gboolean
+parse_item_id (const char *text, gint64 *out, GError **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (text != NULL && g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
+    return TRUE;
+  shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+               _("“%s” is not an item number. See the numbers with “toasoan-cli article list”."),
+               shown);
+  return FALSE;
+}
+
+/* "2025-03-01 08:30", "2025-03-01T08:30[:00]" in Vietnam time, or ISO 8601 with a zone. */
+static gboolean
+parse_datetime (const char *text, gint64 *out, GError **error)
+{
+  g_autoptr(GTimeZone) vietnam = g_time_zone_new_offset (7 * 3600);
+  g_autofree char *iso = g_strdup (text);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("--at: not valid UTF-8. Write it as YYYY-MM-DD HH:MM (Vietnam time)."));
+      return FALSE;
+    }
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  when = g_date_time_new_from_iso8601 (iso, vietnam);
+  if (when == NULL && strlen (iso) == 16)
+    {
+      g_autofree char *with_seconds = g_strconcat (iso, ":00", NULL);
+
+      when = g_date_time_new_from_iso8601 (with_seconds, vietnam);
+    }
+  if (when == NULL)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("--at: “%s” is not a date and time. Write it as YYYY-MM-DD HH:MM (Vietnam time)."),
+                   text);
+      return FALSE;
+    }
+  *out = g_date_time_to_unix (when) * G_USEC_PER_SEC + g_date_time_get_microsecond (when);
+  return TRUE;
+}
+
+gboolean
+toa_cli_workflow_do (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *as_raw = NULL, *comment_raw = NULL, *reason_raw = NULL, *target_raw = NULL;
+  g_autofree char *at_raw = NULL;
+  g_autofree char *action = NULL, *comment = NULL, *reason = NULL, *target = NULL;
+  gint64 expected = 0;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Login of the person acting"), N_("LOGIN") },
+    { "comment", 0, 0, G_OPTION_ARG_FILENAME, &comment_raw, N_("Why (required to return, escalate, refuse…)"), N_("TEXT") },
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason_raw, N_("Refusal ground code"), N_("GROUND") },
+    { "target", 0, 0, G_OPTION_ARG_FILENAME, &target_raw, N_("The earlier step to return to"), N_("STATE") },
+    { "at", 0, 0, G_OPTION_ARG_FILENAME, &at_raw, N_("Publication time, to schedule"), N_("DATETIME") },
+    { "version", 0, 0, G_OPTION_ARG_INT64, &expected, N_("The item's version you saw; refused if it changed"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaPerson) actor = NULL;
+  ToaTransitionRequest request = { 0 };
+  ToaTransitionResult result = { 0 };
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 2, 2, error)
+      || !toa_cli_require (as_raw, "--as", error)
+      || !parse_item_id (args[1], &request.article_id, error)
+      || !toa_cli_text (args[2], _("Action"), &action, error)
+      || !toa_cli_text (comment_raw, _("Comment"), &comment, error)
+      || !toa_cli_text (reason_raw, _("Refusal ground"), &reason, error)
+      || !toa_cli_text (target_raw, _("Target step"), &target, error))
+    return FALSE;
+  if (at_raw != NULL && !parse_datetime (at_raw, &request.scheduled_for, error))
+    return FALSE;
+  request.transition = action;
+  request.comment = comment;
+  request.ground = reason;
+  request.target = target;
+  request.expected_version = expected;
+  if (!(store = toa_cli_store (cli, error))
+      || !(actor = toa_cli_actor (cli, as_raw, error))
+      || !toa_transitions_do (store, actor, &request, &result, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_int_member (object, "id", result.article_id);
+      json_object_set_string_member (object, "from", result.from);
+      json_object_set_string_member (object, "to", result.to);
+      json_object_set_string_member (object, "transition", result.transition);
+      if (result.on_behalf_of_name != NULL)
+        json_object_set_string_member (object, "on_behalf_of", result.on_behalf_of_name);
+      else
+        json_object_set_null_member (object, "on_behalf_of");
+      json_node_take_object (node, object);
+      toa_cli_print_json (node);
+    }
+  else if (result.on_behalf_of_name != NULL)
+    /* Translators: item number, new state, "KT." and the delegator's name */
+    toa_cli_print (_("%lld: %s (KT. %s)\n"), (long long) result.article_id, result.to,
+                   result.on_behalf_of_name);
+  else
+    toa_cli_print ("%lld: %s\n", (long long) result.article_id, result.to);
+  toa_transition_result_clear (&result);
+  return TRUE;
+}
+
+static char *
+local_time_text (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_add_seconds (utc, 7 * 3600);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+gboolean
+toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 id = 0;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, NULL, args, 1, 1, error)
+      || !parse_item_id (args[1], &id, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(records = toa_transitions_list (store, id, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          const ToaTransitionRecord *r = g_ptr_array_index (records, i);
+          JsonObject *object = json_object_new ();
+
+          json_object_set_string_member (object, "transition", r->transition);
+          json_object_set_string_member (object, "from", r->from_state);
+          json_object_set_string_member (object, "to", r->to_state);
+          json_object_set_string_member (object, "actor", r->actor_name);
+          if (r->on_behalf_of != 0)
+            json_object_set_string_member (object, "on_behalf_of", r->on_behalf_of_name);
+          else
+            json_object_set_null_member (object, "on_behalf_of");
+          json_object_set_string_member (object, "comment", r->comment);
+          json_object_set_string_member (object, "ground", r->ground);
+          json_object_set_int_member (object, "at", r->at);
+          json_array_add_object_element (array, object);
+        }
+      toa_cli_print_json (toa_cli_json_wrap ("transitions", array));
+    }
+  else
+    {
+      const char *headers[] = { _("When"), _("Action"), _("From"), _("To"), _("By"), _("Comment") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (6, headers);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          const ToaTransitionRecord *r = g_ptr_array_index (records, i);
+          g_autofree char *when = local_time_text (r->at);
+          g_autofree char *behalf = toa_transition_record_behalf_label (r);
+          g_autofree char *by = behalf != NULL ? g_strdup_printf ("%s (%s)", r->actor_name, behalf)
+                                               : g_strdup (r->actor_name);
+          g_autofree char *note = r->ground != NULL
+                                  ? g_strdup_printf ("[%s] %s", r->ground, r->comment != NULL ? r->comment : "")
+                                  : g_strdup (r->comment);
+
+          toa_cli_table_add (table, when, r->transition, r->from_state, r->to_state, by, note);
+        }
+      toa_cli_table_print (table);
+    }
   return TRUE;
 }

@@ -47,6 +47,10 @@ static const ToaCliCommand commands[] = {
     N_("Search titles, sapo and body, with or without diacritics"), toa_cli_article_search },
   { "audit", "verify", "audit verify", N_("Check that the audit log's hash chain is intact"),
     toa_cli_audit_verify },
+  { "comment", "add", "comment add ID --as LOGIN --text TEXT",
+    N_("Add an editorial comment (not published); @login mentions a person"), toa_cli_comment_add },
+  { "comment", "list", "comment list ID",
+    N_("List an article's editorial comments with the people mentioned"), toa_cli_comment_list },
   { "calendar", "lunar", "calendar lunar YYYY-MM-DD",
     N_("Show the Vietnamese lunar date of a day"), toa_cli_calendar_lunar },
   { "calendar", "solar", "calendar solar --lunar-year Y --month M --day D [--leap]",
@@ -69,6 +73,25 @@ static const ToaCliCommand commands[] = {
     N_("Check a JSON workflow definition and list its problems"), toa_cli_workflow_validate },
   { "workflow", "import", "workflow import FILE --as LOGIN",
     N_("Save a JSON workflow definition as a new version (administrator only)"), toa_cli_workflow_import },
+  { "workflow", "do",
+    "workflow do ID ACTION --as LOGIN [--comment T] [--reason GROUND] [--target STATE] [--at DATETIME] [--version N]",
+    N_("Take an action on an item (forward, return, publish, schedule, escalate, refuse…), checked against the workflow"),
+    toa_cli_workflow_do },
+  { "workflow", "history", "workflow history ID",
+    N_("Show an item's timeline: each action, who took it, under whose delegation, with comments"),
+    toa_cli_workflow_history },
+  { "delegate", NULL,
+    "delegate --from LOGIN --to LOGIN --actions A,B --from-date DATE --to-date DATE [--site CODE] --as LOGIN",
+    N_("Delegate some of a person's actions to another person for a date range"), toa_cli_delegate },
+  { "intake", "add",
+    "intake add --as LOGIN --title T --genre G --section S --channel post|document-system|email|zalo|in-house "
+    "[--sender-unit CODE|--sender NAME] [--document-no N] --received DATE [--issued DATE] [--kind KIND] "
+    "[--attachment FILE]… [--body-file F] [--site CODE]",
+    N_("Register material received (Quy trình 1) and print its id and deadline"), toa_cli_intake_add },
+  { "intake", "letter", "intake letter ID --reason GROUND [--note T] --as LOGIN",
+    N_("Write, store and print the reply letter refusing an item received"), toa_cli_intake_letter },
+  { "inbox", NULL, "inbox --as LOGIN [--which waiting|sent|overdue|all] [--search TEXT] [--limit N] [--offset N]",
+    N_("List the items waiting for a person, sent by them, overdue, or all open items"), toa_cli_inbox },
 };
 
 static void
@@ -178,6 +201,20 @@ toa_cli_store (ToaCli *cli, GError **error)
   if (cli->store == NULL)
     cli->store = toa_store_open (cli->location, TOA_OPEN_EXISTING, error);
   return cli->store;
+}
+
+gboolean
+toa_cli_article_id (const char *text, gint64 *out, GError **error)
+{
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("“%s” is not an article number; see “toasoan-cli article list”"), shown);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 ToaPerson *

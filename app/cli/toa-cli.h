@@ -42,6 +42,9 @@ int        toa_cli_run (int argc, char **argv);
 gboolean   toa_cli_parse (ToaCli *cli, const GOptionEntry *entries, char **args,
                           guint min_args, guint max_args, GError **error);
 
+/* An article number from the command line; TOA_ERROR_INVALID otherwise (exit 2). */
+gboolean   toa_cli_article_id (const char *text, gint64 *out, GError **error);
+
 /* A usage error (exit 1): G_OPTION_ERROR_FAILED with the message. */
 void       toa_cli_usage_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* TRUE when @value is set; otherwise a usage error "@option is required". */
@@ -78,11 +81,20 @@ gboolean toa_cli_calendar_lunar (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_solar (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_workdays (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_holidays (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_comment_add (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_comment_list (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_set_day (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_deadline      (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_presets  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_show     (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_validate (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_import   (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_do       (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_history  (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_delegate          (ToaCli *cli, char **args, GError **error);
+
+gboolean toa_cli_intake_add    (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_intake_letter (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_inbox         (ToaCli *cli, char **args, GError **error);
 
 G_END_DECLS

@@ -439,6 +439,53 @@ failed:
   return toa_store_abandon (store, local_error, error);
 }
 
+/* The people named as @login in a comment, each once: a login is ASCII letters, digits,
+ * '.', '_' and '-' after an '@' that does not follow a letter or digit (so an e-mail address
+ * is not a mention); a final '.' or '-' ends the sentence, not the login. */
+static GArray *
+find_mentions (ToaStore *store, const char *text, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (const char *p = text; (p = strchr (p, '@')) != NULL; p++)
+    {
+      g_autofree char *login = NULL;
+      g_autoptr(ToaPerson) person = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *end = p + 1;
+      gboolean seen = FALSE;
+
+      if (p > text && g_ascii_isalnum (p[-1]))
+        continue;
+      while (g_ascii_isalnum (*end) || *end == '.' || *end == '_' || *end == '-')
+        end++;
+      while (end > p + 1 && (end[-1] == '.' || end[-1] == '-'))
+        end--;
+      if (end == p + 1)
+        continue;
+
+      login = g_ascii_strdown (p + 1, end - p - 1);
+      person = toa_store_person_find (store, login, &local_error);
+      if (person == NULL || !person->active)
+        {
+          if (local_error != NULL && !g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("No active person has the login “%s” mentioned with @. Check the login (toasoan-cli user list)."),
+                       login);
+          return NULL;
+        }
+      for (guint i = 0; i < ids->len && !seen; i++)
+        seen = g_array_index (ids, gint64, i) == person->id;
+      if (!seen)
+        g_array_append_val (ids, person->id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 ToaComment *
 toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id,
                       const char *body, GError **error)
@@ -475,8 +522,10 @@ toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id
   comment->article_id = article_id;
   comment->person_id = actor->id;
   comment->person_name = g_strdup (actor->full_name);
-  comment->body = g_steal_pointer (&text);
   comment->created_at = toa_now_usec ();
+  if (!(comment->mentions = find_mentions (store, text, error)))
+    return NULL;
+  comment->body = g_steal_pointer (&text);
 
   if (!toa_store_begin (store, error))
     return NULL;

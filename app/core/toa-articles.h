@@ -35,7 +35,8 @@ ToaArticle *toa_articles_create (ToaStore *store, const ToaPerson *actor, const 
 gboolean    toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
                                const char *note, GError **error);
 
-/* Adds an editorial comment (góp ý biên tập) as @actor. */
+/* Adds an editorial comment (góp ý biên tập, never published) as @actor; people named as
+ * @login in it are recorded as mentioned (TOA_ERROR_INVALID for an unknown login). */
 ToaComment *toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id,
                                   const char *body, GError **error);
 

@@ -244,6 +244,8 @@ toa_comment_free (ToaComment *comment)
     return;
   g_free (comment->person_name);
   g_free (comment->body);
+  g_clear_pointer (&comment->mentions, g_array_unref);
+  g_free (comment->mention_names);
   g_free (comment);
 }
 

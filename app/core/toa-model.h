@@ -85,6 +85,8 @@ typedef struct {
   char  *person_name;     /* filled by the store on read */
   char  *body;
   gint64 created_at;
+  GArray *mentions;       /* of gint64 person ids named as @login in the body; may be NULL */
+  char  *mention_names;   /* filled by the store on read: "Phạm Thị Thu Hà, Lý Thị Bích Trâm" */
 } ToaComment;
 
 /* One record of the append-only, hash-chained audit log (nhật ký hệ thống). */

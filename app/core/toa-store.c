@@ -697,3 +697,184 @@ toa_store_site_find_checked (ToaStore *self, const char *code, GError **error)
     g_propagate_error (error, local_error);
   return NULL;
 }
+
+/* Transitions and delegations (issue 3). */
+
+char *
+toa_store_board_setting_get (ToaStore *self, const char *key, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->board_setting_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->board_setting_get (self, key, error);
+}
+
+ToaArticleFlow *
+toa_store_article_flow_get (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_flow_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->article_flow_get (self, article_id, error);
+}
+
+gboolean
+toa_store_article_flow_update (ToaStore *self, const ToaArticleFlow *flow, gint64 expected_version,
+                               const char *expected_state, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->article_flow_update == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->article_flow_update (self, flow, expected_version, expected_state, error);
+}
+
+gboolean
+toa_store_transition_add (ToaStore *self, ToaTransitionRecord *record, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->transition_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->transition_add (self, record, error);
+}
+
+GPtrArray *
+toa_store_transition_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->transition_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->transition_list (self, article_id, error);
+}
+
+gboolean
+toa_store_delegation_add (ToaStore *self, ToaDelegation *delegation, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->delegation_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->delegation_add (self, delegation, error);
+}
+
+GPtrArray *
+toa_store_delegation_list_in_force (ToaStore *self, gint64 person_id, const char *date, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->delegation_list_in_force == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->delegation_list_in_force (self, person_id, date, error);
+}
+
+/* Intake and the inbox (issue 3). */
+
+#define INBOX_IFACE_OR_FAIL(self, method, failed)                 \
+  ToaStoreInterface *iface;                                       \
+  g_return_val_if_fail (TOA_IS_STORE (self), failed);             \
+  g_return_val_if_fail (error == NULL || *error == NULL, failed); \
+  iface = TOA_STORE_GET_IFACE (self);                             \
+  if (iface->method == NULL)                                      \
+    {                                                             \
+      unsupported (error);                                        \
+      return failed;                                              \
+    }
+
+GPtrArray *
+toa_store_intake_channel_list (ToaStore *self, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, intake_channel_list, NULL);
+  return iface->intake_channel_list (self, error);
+}
+
+gboolean
+toa_store_intake_record_add (ToaStore *self, const ToaIntakeRecord *record, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, intake_record_add, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  return iface->intake_record_add (self, record, error);
+}
+
+ToaIntakeRecord *
+toa_store_intake_record_get (ToaStore *self, gint64 article_id, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, intake_record_get, NULL);
+  return iface->intake_record_get (self, article_id, error);
+}
+
+gboolean
+toa_store_intake_reply_letter_set (ToaStore *self, gint64 article_id, const char *letter,
+                                   GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, intake_reply_letter_set, FALSE);
+  return iface->intake_reply_letter_set (self, article_id, letter, error);
+}
+
+gboolean
+toa_store_article_deadline_set (ToaStore *self, gint64 article_id, const char *deadline,
+                                GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, article_deadline_set, FALSE);
+  return iface->article_deadline_set (self, article_id, deadline, error);
+}
+
+GPtrArray *
+toa_store_inbox_list (ToaStore *self, const ToaInboxQuery *query, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, inbox_list, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  return iface->inbox_list (self, query, error);
+}

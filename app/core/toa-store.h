@@ -9,7 +9,9 @@
 
 #include "toa-article.h"
 #include "toa-article-query.h"
+#include "toa-inbox-types.h"
 #include "toa-model.h"
+#include "toa-transitions.h"
 #include "toa-workflow.h"
 #include "toa-workdays.h"
 
@@ -89,9 +91,33 @@ struct _ToaStoreInterface {
 
   /* Transitions and delegations (issue 3). */
   /* (transition vfuncs go here) */
+  /* board_setting_get: NOT_FOUND when unset. article_flow_get: the workflow side of an
+   * article (NOT_FOUND). article_flow_update writes state, workflow code/version, deadline,
+   * last actor and time, published_at, bumps the version — only if the stored version equals
+   * @expected_version and the state @expected_state (else TOA_ERROR_CONFLICT). transition_add
+   * fills id; transition_list: oldest first. delegation_add fills id;
+   * delegation_list_in_force: to @person_id, @date ("YYYY-MM-DD") within the range, not revoked. */
+  char           *(*board_setting_get)        (ToaStore *self, const char *key, GError **error);
+  ToaArticleFlow *(*article_flow_get)         (ToaStore *self, gint64 article_id, GError **error);
+  gboolean        (*article_flow_update)      (ToaStore *self, const ToaArticleFlow *flow,
+                                               gint64 expected_version, const char *expected_state,
+                                               GError **error);
+  gboolean        (*transition_add)           (ToaStore *self, ToaTransitionRecord *record, GError **error);
+  GPtrArray      *(*transition_list)          (ToaStore *self, gint64 article_id, GError **error);
+  gboolean        (*delegation_add)           (ToaStore *self, ToaDelegation *delegation, GError **error);
+  GPtrArray      *(*delegation_list_in_force) (ToaStore *self, gint64 person_id, const char *date,
+                                               GError **error);
 
   /* Intake and the inbox (issue 3). */
   /* (inbox vfuncs go here) */
+  /* Intake records (_get: NOT_FOUND when the item has none), the channels, an article's
+   * deadline ("YYYY-MM-DD" or NULL) and the inbox query (toa-inbox-types.h). */
+  GPtrArray       *(*intake_channel_list)     (ToaStore *self, GError **error);
+  gboolean         (*intake_record_add)       (ToaStore *self, const ToaIntakeRecord *record, GError **error);
+  ToaIntakeRecord *(*intake_record_get)       (ToaStore *self, gint64 article_id, GError **error);
+  gboolean         (*intake_reply_letter_set) (ToaStore *self, gint64 article_id, const char *letter, GError **error);
+  gboolean         (*article_deadline_set)    (ToaStore *self, gint64 article_id, const char *deadline, GError **error);
+  GPtrArray       *(*inbox_list)              (ToaStore *self, const ToaInboxQuery *query, GError **error);
   /* workflow_definition_add stores a new version (TOA_ERROR_CONFLICT when that code and
    * version exist: versions are never overwritten); _get with version 0 = the latest
    * (NOT_FOUND); _list = the latest version of each code, by code. */
@@ -146,7 +172,25 @@ gboolean        toa_store_calendar_adjustment_add (ToaStore *self, const ToaCale
 /* (calendar wrappers go here) */
 /* (workflow wrappers go here) */
 /* (transition wrappers go here) */
+char           *toa_store_board_setting_get (ToaStore *self, const char *key, GError **error);
+ToaArticleFlow *toa_store_article_flow_get (ToaStore *self, gint64 article_id, GError **error);
+gboolean        toa_store_article_flow_update (ToaStore *self, const ToaArticleFlow *flow,
+                                               gint64 expected_version, const char *expected_state,
+                                               GError **error);
+gboolean        toa_store_transition_add (ToaStore *self, ToaTransitionRecord *record, GError **error);
+GPtrArray      *toa_store_transition_list (ToaStore *self, gint64 article_id, GError **error);
+gboolean        toa_store_delegation_add (ToaStore *self, ToaDelegation *delegation, GError **error);
+GPtrArray      *toa_store_delegation_list_in_force (ToaStore *self, gint64 person_id, const char *date,
+                                                    GError **error);
 /* (inbox wrappers go here) */
+GPtrArray       *toa_store_intake_channel_list (ToaStore *self, GError **error);
+gboolean         toa_store_intake_record_add (ToaStore *self, const ToaIntakeRecord *record, GError **error);
+ToaIntakeRecord *toa_store_intake_record_get (ToaStore *self, gint64 article_id, GError **error);
+gboolean         toa_store_intake_reply_letter_set (ToaStore *self, gint64 article_id, const char *letter,
+                                                    GError **error);
+gboolean         toa_store_article_deadline_set (ToaStore *self, gint64 article_id, const char *deadline,
+                                                 GError **error);
+GPtrArray       *toa_store_inbox_list (ToaStore *self, const ToaInboxQuery *query, GError **error);
 gboolean           toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
 ToaWorkflowRecord *toa_store_workflow_definition_get (ToaStore *self, const char *code, int version, GError **error);
 GPtrArray         *toa_store_workflow_definition_list (ToaStore *self, GError **error);

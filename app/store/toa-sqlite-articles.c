@@ -396,6 +396,20 @@ toa_sqlite_comment_add (ToaStore    *store,
   if (!toa_sqlite_step_done (self, stmt, error))
     return FALSE;
   comment->id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; comment->mentions != NULL && i < comment->mentions->len; i++)
+    {
+      g_autoptr(ToaCachedStmt) mention = NULL;
+
+      mention = toa_sqlite_stmt (self, "INSERT OR IGNORE INTO comment_mentions (comment_id, person_id) "
+                                       "VALUES (?, ?)", error);
+      if (mention == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (mention, 1, comment->id);
+      sqlite3_bind_int64 (mention, 2, g_array_index (comment->mentions, gint64, i));
+      if (!toa_sqlite_step_done (self, mention, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -410,7 +424,10 @@ toa_sqlite_comment_list (ToaStore  *store,
   int rc;
 
   stmt = toa_sqlite_stmt (self,
-                          "SELECT c.id, c.article_id, c.person_id, p.full_name, c.body, c.created_at "
+                          "SELECT c.id, c.article_id, c.person_id, p.full_name, c.body, c.created_at, "
+                          "(SELECT group_concat (m.person_id) FROM comment_mentions m WHERE m.comment_id = c.id), "
+                          "(SELECT group_concat (mp.full_name, ', ') FROM comment_mentions m "
+                          " JOIN people mp ON mp.id = m.person_id WHERE m.comment_id = c.id) "
                           "FROM comments c LEFT JOIN people p ON p.id = c.person_id "
                           "WHERE c.article_id = ? ORDER BY c.created_at, c.id", error);
   if (stmt == NULL)
@@ -426,6 +443,19 @@ toa_sqlite_comment_list (ToaStore  *store,
       comment->person_name = toa_sqlite_column_strdup (stmt, 3);
       comment->body = toa_sqlite_column_strdup (stmt, 4);
       comment->created_at = sqlite3_column_int64 (stmt, 5);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          g_auto(GStrv) ids = g_strsplit ((const char *) sqlite3_column_text (stmt, 6), ",", -1);
+
+          comment->mentions = g_array_new (FALSE, FALSE, sizeof (gint64));
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+
+              g_array_append_val (comment->mentions, id);
+            }
+        }
+      comment->mention_names = toa_sqlite_column_strdup (stmt, 7);
       g_ptr_array_add (list, comment);
     }
   if (toa_sqlite_step_failed (self, rc, error))

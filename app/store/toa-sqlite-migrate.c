@@ -21,6 +21,9 @@ static const char * const migrations[] = {
   "002-search.sql",
   "003-calendar.sql",
   "004-workflow.sql",
+  "005-transitions.sql",
+  "006-intake.sql",
+  "007-mentions.sql",
 };
 
 int

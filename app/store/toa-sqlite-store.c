@@ -17,6 +17,8 @@
 #include "toa-error.h"
 #include "toa-sqlite-calendar.h"
 #include "toa-sqlite-workflow.h"
+#include "toa-sqlite-inbox.h"
+#include "toa-sqlite-transitions.h"
 #include "toa-sqlite-private.h"
 
 static void toa_sqlite_store_iface_init (ToaStoreInterface *iface);
@@ -876,6 +878,8 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   /* (calendar vfuncs go here) */
   toa_sqlite_workflow_iface_init (iface);
   /* (workflow vfuncs go here) */
+  toa_sqlite_transitions_iface_init (iface);
   /* (transition vfuncs go here) */
+  toa_sqlite_inbox_iface_init (iface);
   /* (inbox vfuncs go here) */
 }

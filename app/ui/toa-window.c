@@ -7,6 +7,7 @@
 #include "toa-application.h"
 #include "toa-articles-page.h"
 #include "toa-sign-in-page.h"
+#include "toa-inbox-page.h"
 #include "toa-window.h"
 #include "toa-workflows-group.h"
 
@@ -32,6 +33,7 @@ struct _ToaWindow {
   AdwActionRow   *location_row;
   AdwActionRow   *schema_row;
   ToaWorkflowsGroup *workflows_group;
+  ToaInboxPage   *inbox_page;
 };
 
 G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +81,7 @@ on_signed_in (ToaWindow *self)
     toa_articles_page_reset (self->articles_page);
 
   toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
+  toa_inbox_page_set_person (self->inbox_page, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
     g_settings_set_string (self->settings, "last-login", self->person->login);
 
@@ -103,6 +106,7 @@ toa_window_sign_out (ToaWindow *self)
     toa_articles_page_reset (self->articles_page);
 
   toa_workflows_group_set_person (self->workflows_group, self->store, NULL);
+  toa_inbox_page_set_person (self->inbox_page, self->store, NULL);
   set_signed_in_actions (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
   toa_sign_in_page_reset (self->sign_in_page);
@@ -226,6 +230,7 @@ toa_window_class_init (ToaWindowClass *klass)
   g_type_ensure (TOA_TYPE_SIGN_IN_PAGE);
   g_type_ensure (TOA_TYPE_ARTICLES_PAGE);
   g_type_ensure (TOA_TYPE_WORKFLOWS_GROUP);
+  g_type_ensure (TOA_TYPE_INBOX_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, stack);
@@ -242,6 +247,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, schema_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, workflows_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, inbox_page);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);

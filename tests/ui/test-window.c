@@ -18,6 +18,9 @@
 #include "toa-error.h"
 #include "toa-sign-in-page.h"
 #include "toa-text.h"
+#include "toa-inbox.h"
+#include "toa-inbox-page.h"
+#include "toa-transitions.h"
 #include "toa-ui-test-util.h"
 #include "toa-workflow-store.h"
 #include "toa-workflows-group.h"
@@ -230,6 +233,7 @@ test_pages_and_shortcuts (void)
           g_autofree char *name = g_strdup_printf ("toasoan-%s.png", pages[i]);
           g_autofree char *path = build_file (name);
           toa_ui_test_wait_frame (GTK_WIDGET (window), 5000);
+          toa_ui_test_spin (400);   /* let the sign-in page's cross-fade finish */
           g_assert_cmpuint (toa_ui_test_save_png (GTK_WIDGET (window), path, NULL), >, 50);
         }
     }
@@ -508,6 +512,51 @@ test_settings_workflows (void)
   g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 4);
 }
 
+/* The inbox lists what core's inbox query gives; an item an editor forwards to the secretary
+ * arrives in the secretary's open window (counted as an arrival: a desktop notification). */
+static void
+test_inbox (void)
+{
+  ToaInboxPage *page = TOA_INBOX_PAGE (window_child ("inbox_page"));
+  g_autoptr(ToaPerson) secretary = toa_store_person_find (store, "thuky", NULL);
+  g_autoptr(ToaPerson) editor = toa_store_person_find (store, "bientap1", NULL);
+  g_autoptr(ToaArticleQuery) query = toa_article_query_new ();
+  g_autoptr(GPtrArray) editing = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaInboxRequest request = { .which = TOA_INBOX_WAITING, .limit = 500 };
+  ToaTransitionRequest forward = { .transition = "forward" };
+  ToaTransitionResult result = { 0 };
+  ToaArticle *item = NULL;
+  guint before;
+
+  toa_window_sign_out (window);
+  toa_ui_test_sign_in (window, "thuky", TOA_DEMO_PASSWORD);
+  waiting = toa_inbox_list (store, secretary, &request, &error);
+  g_assert_no_error (error);
+  before = g_list_model_get_n_items (toa_inbox_page_get_model (page));
+  g_assert_cmpuint (before, ==, waiting->len);
+  g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 0);
+
+  /* an article in editing on the portal, of a genre that is not a designed product */
+  query->state = g_strdup ("editing");
+  query->genre = g_strdup ("tin");
+  query->site_id = secretary->roles->len > 0 ? g_array_index (secretary->roles, ToaRoleGrant, 0).site_id : 0;
+  editing = toa_store_article_list (store, query, NULL, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (editing->len, >, 0);
+  item = g_ptr_array_index (editing, 0);
+  forward.article_id = item->id;
+  g_assert_true (toa_transitions_do (store, editor, &forward, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (result.to, ==, "secretary-review");
+  toa_transition_result_clear (&result);
+
+  toa_inbox_page_refresh (page);
+  g_assert_cmpuint (g_list_model_get_n_items (toa_inbox_page_get_model (page)), ==, before + 1);
+  g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 1);
+}
+
 static void
 remove_database (const char *path)
 {
@@ -561,6 +610,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/sign-out", test_sign_out);
   g_test_add_func ("/ui/window/remembers-login", test_remembers_login);
   g_test_add_func ("/ui/window/settings-workflows", test_settings_workflows);
+  g_test_add_func ("/ui/window/inbox", test_inbox);
   status = g_test_run ();
 
   if (window != NULL)

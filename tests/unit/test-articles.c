@@ -427,6 +427,43 @@ test_comment (Fixture *f, gconstpointer data)
   missing = toa_articles_comment (f->store, f->secretary, 999999, "Ý kiến", &error);
   g_assert_null (missing);
   g_assert_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* @login names people in a comment (once each; an e-mail address is not a mention; a
+ * sentence's final dot is not part of the login); an unknown login is refused, unsaved. */
+static void
+test_comment_mentions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ToaArticleDraft draft = good_draft ();
+  g_autoptr(ToaArticle) article = toa_articles_create (f->store, f->editor, &draft, &error);
+  g_autoptr(ToaComment) comment = NULL;
+  g_autoptr(ToaComment) unknown = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  const ToaComment *stored;
+
+  comment = toa_articles_comment (f->store, f->secretary, article->id,
+                                  "@MAI xem lại ảnh; @tuan kiểm tra nhuận bút. Gửi lan@so.gov.vn và @mai.",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comment->mentions->len, ==, 2);
+  g_assert_cmpint (g_array_index (comment->mentions, gint64, 0), ==, f->editor->id);
+  g_assert_cmpint (g_array_index (comment->mentions, gint64, 1), ==, f->accountant->id);
+
+  comments = toa_store_comment_list (f->store, article->id, &error);
+  stored = g_ptr_array_index (comments, 0);
+  g_assert_cmpuint (stored->mentions->len, ==, 2);
+  g_assert_nonnull (strstr (stored->mention_names, "Phạm Thị Mai"));
+  g_assert_nonnull (strstr (stored->mention_names, "Đỗ Minh Tuấn"));
+
+  unknown = toa_articles_comment (f->store, f->secretary, article->id, "Hỏi @khongco nhé", &error);
+  g_assert_null (unknown);
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "khongco"));
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = toa_store_comment_list (f->store, article->id, NULL);
+  g_assert_cmpuint (comments->len, ==, 1);
 }
 
 int
@@ -443,6 +480,7 @@ main (int argc, char **argv)
   ADD ("/articles/save", test_save);
   ADD ("/articles/save-ignores-forged-fields", test_save_ignores_forged_fields);
   ADD ("/articles/comment", test_comment);
+  ADD ("/articles/comment-mentions", test_comment_mentions);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,171 @@
+/* toa-cli-inbox.c — `inbox --as LOGIN`: the approval inbox as a table (title, genre, section,
+ * step, holder, received, deadline with the working days left, comments) or JSON rows. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-cli.h"
+#include "toa-cli-output.h"
+#include "toa-error.h"
+#include "toa-inbox.h"
+
+#define MAX_LIMIT 1000
+
+/* dd/mm/yyyy of "YYYY-MM-DD"; "" for NULL. */
+static char *
+dmy (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso);
+  if (!g_date_valid (&date))
+    return g_strdup (iso);
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+/* "còn N ngày" / "đến hạn hôm nay" / "quá hạn N ngày" (translated). */
+static char *
+days_left_text (const ToaInboxItem *item)
+{
+  if (!item->has_deadline)
+    return g_strdup ("");
+  if (item->days_left == 0)
+    return g_strdup (_("due today"));
+  if (item->days_left > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
+                                         "%d working days left", item->days_left),
+                            item->days_left);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day overdue",
+                                       "%d working days overdue", -item->days_left),
+                          -item->days_left);
+}
+
+static JsonNode *
+item_json (const ToaInboxItem *item)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const ToaArticle *a = item->article;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, a->id);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, a->title);
+  json_builder_set_member_name (b, "genre");
+  json_builder_add_string_value (b, a->genre);
+  json_builder_set_member_name (b, "genre_name");
+  json_builder_add_string_value (b, item->genre_name);
+  json_builder_set_member_name (b, "site");
+  json_builder_add_string_value (b, a->site_code);
+  json_builder_set_member_name (b, "section");
+  json_builder_add_string_value (b, a->section_name);
+  json_builder_set_member_name (b, "state");
+  json_builder_add_string_value (b, a->state);
+  json_builder_set_member_name (b, "state_name");
+  json_builder_add_string_value (b, item->state_name);
+  json_builder_set_member_name (b, "step");
+  json_builder_add_string_value (b, item->step_label);
+  json_builder_set_member_name (b, "holder");
+  json_builder_begin_array (b);
+  for (guint i = 0; item->holder_roles != NULL && item->holder_roles[i] != NULL; i++)
+    json_builder_add_string_value (b, item->holder_roles[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "received");
+  json_builder_add_string_value (b, item->received_on);
+  json_builder_set_member_name (b, "deadline");
+  if (item->deadline != NULL)
+    json_builder_add_string_value (b, item->deadline);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "working_days_left");
+  if (item->has_deadline)
+    json_builder_add_int_value (b, item->days_left);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "comments");
+  json_builder_add_int_value (b, item->comment_count);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+gboolean
+toa_cli_inbox (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *as_raw = NULL, *which_raw = NULL, *search_raw = NULL, *search = NULL;
+  int limit = 50, offset = 0;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Whose inbox"), N_("LOGIN") },
+    { "which", 0, 0, G_OPTION_ARG_FILENAME, &which_raw, N_("waiting (default), sent, overdue or all"), N_("LIST") },
+    { "search", 0, 0, G_OPTION_ARG_FILENAME, &search_raw, N_("Only items whose text matches"), N_("TEXT") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N rows (default 50)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N rows"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(ToaPerson) person = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  ToaInboxRequest request = { TOA_INBOX_WAITING, NULL, 0, 0, NULL };
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_require (as_raw, "--as", error)
+      || !toa_cli_text (search_raw, "--search", &search, error))
+    return FALSE;
+  if (which_raw != NULL && !toa_inbox_which_from_code (which_raw, &request.which))
+    {
+      toa_cli_usage_error (error, _("--which must be waiting, sent, overdue or all, not “%s”"), which_raw);
+      return FALSE;
+    }
+  if (limit < 1 || limit > MAX_LIMIT || offset < 0)
+    {
+      toa_cli_usage_error (error, _("--limit must be from 1 to %d and --offset not negative"), MAX_LIMIT);
+      return FALSE;
+    }
+  request.text = search;
+  request.limit = limit;
+  request.offset = offset;
+  if (!(store = toa_cli_store (cli, error)) || !(person = toa_cli_actor (cli, as_raw, error))
+      || !(items = toa_inbox_list (store, person, &request, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_element (array, item_json (g_ptr_array_index (items, i)));
+      toa_cli_print_json (toa_cli_json_wrap ("items", array));
+      return TRUE;
+    }
+
+  if (items->len == 0)
+    {
+      toa_cli_print ("%s\n", _("Nothing here."));
+      return TRUE;
+    }
+  {
+    const char *headers[] = { _("ID"), _("Title"), _("Genre"), _("Section"), _("Step"), _("Holder"),
+                              _("Received"), _("Deadline"), _("Left"), _("Comments") };
+    g_autoptr(ToaCliTable) table = toa_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        const ToaInboxItem *item = g_ptr_array_index (items, i);
+        g_autofree char *id = g_strdup_printf ("%lld", (long long) item->article->id);
+        g_autofree char *received = dmy (item->received_on);
+        g_autofree char *deadline = dmy (item->deadline);
+        g_autofree char *left = days_left_text (item);
+        g_autofree char *comments = g_strdup_printf ("%lld", (long long) item->comment_count);
+
+        toa_cli_table_add (table, id, item->article->title,
+                           item->genre_name != NULL ? item->genre_name : item->article->genre,
+                           item->article->section_name, item->step_label, item->holder,
+                           received, deadline, left, comments);
+      }
+    toa_cli_table_print (table);
+  }
+  return TRUE;
+}

@@ -1,0 +1,224 @@
+/* toa-delegation.c — delegations (ủy quyền): who may delegate what to whom, checked against
+ * the site's default workflow definition (its "delegable" and "delegable_to" data), stored
+ * with an audit record; and the delegations in force on a day. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "toa-audit.h"
+#include "toa-delegation.h"
+#include "toa-error.h"
+#include "toa-people.h"
+#include "toa-text.h"
+#include "toa-workflow-check.h"
+#include "toa-workflow-store.h"
+
+char *
+toa_delegation_default_workflow (ToaStore *store, GError **error)
+{
+  return toa_store_board_setting_get (store, "default_workflow", error);
+}
+
+GPtrArray *
+toa_delegation_list_in_force (ToaStore *store, gint64 person_id, const GDate *date, GError **error)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  day = toa_workdays_iso_date (date);
+  return toa_store_delegation_list_in_force (store, person_id, day, error);
+}
+
+static gboolean
+parse_date (const char *text, const char *option, GDate *out, GError **error)
+{
+  int y, m, d;
+  char end;
+
+  g_date_clear (out, 1);
+  if (text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3
+      && g_date_valid_dmy (d, m, y))
+    {
+      g_date_set_dmy (out, d, m, y);
+      return TRUE;
+    }
+  g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+               _("%s: “%s” is not a date. Write it as YYYY-MM-DD, e.g. 2025-03-01."),
+               option, text != NULL ? text : "");
+  return FALSE;
+}
+
+/* Every transition of @workflow with the code @action that is delegable, by a holder of
+ * @from_roles, to a holder of @to_roles; else the reason in @error. */
+static gboolean
+check_action (const ToaWorkflow *workflow, const char *action, GStrv from_roles, GStrv to_roles,
+              const ToaPerson *from, const ToaPerson *to, GError **error)
+{
+  gboolean known = FALSE, delegable = FALSE, holder = FALSE, receiver = FALSE;
+
+  for (guint k = 0; k < workflow->transitions->len; k++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (workflow->transitions, k);
+
+      if (g_strcmp0 (t->code, action) != 0)
+        continue;
+      known = TRUE;
+      if (!t->delegable)
+        continue;
+      delegable = TRUE;
+      for (guint i = 0; from_roles[i] != NULL; i++)
+        holder |= toa_workflow_transition_allows_role (t, from_roles[i]);
+      if (t->delegable_to == NULL || t->delegable_to[0] == NULL)
+        receiver = TRUE;
+      for (guint i = 0; to_roles[i] != NULL; i++)
+        receiver |= t->delegable_to != NULL && g_strv_contains ((const char * const *) t->delegable_to, to_roles[i]);
+    }
+  if (!known)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                 _("The workflow “%s” has no action “%s”. See “toasoan-cli workflow show %s”."),
+                 workflow->code, action, workflow->code);
+  else if (!delegable)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
+                 _("“%s” cannot be delegated in the workflow “%s”."), action, workflow->code);
+  else if (!holder)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
+                 _("%s cannot delegate “%s”: they do not hold a role that may take it on this site."),
+                 from->full_name, action);
+  else if (!receiver)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
+                 _("“%s” cannot be delegated to %s: the workflow allows it only to a holder of another role on this site."),
+                 action, to->full_name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static char *
+detail_json (const ToaDelegation *d, const char *site_code)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "from_person");
+  json_builder_add_int_value (builder, d->from_person);
+  json_builder_set_member_name (builder, "to_person");
+  json_builder_add_int_value (builder, d->to_person);
+  json_builder_set_member_name (builder, "site");
+  json_builder_add_string_value (builder, site_code);
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; d->actions[i] != NULL; i++)
+    json_builder_add_string_value (builder, d->actions[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "from_date");
+  json_builder_add_string_value (builder, d->from_date);
+  json_builder_set_member_name (builder, "to_date");
+  json_builder_add_string_value (builder, d->to_date);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+ToaDelegation *
+toa_delegation_add (ToaStore *store, const ToaPerson *actor, const char *from_login,
+                    const char *to_login, const char *site_code, const char * const *actions,
+                    const char *from_date, const char *to_date, GError **error)
+{
+  g_autoptr(ToaPerson) from = NULL;
+  g_autoptr(ToaPerson) to = NULL;
+  g_autoptr(ToaSite) site = NULL;
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autoptr(ToaDelegation) d = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *detail = NULL;
+  g_auto(GStrv) from_roles = NULL;
+  g_auto(GStrv) to_roles = NULL;
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+  GDate first, last;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!parse_date (from_date, "--from-date", &first, error)
+      || !parse_date (to_date, "--to-date", &last, error))
+    return NULL;
+  if (g_date_compare (&first, &last) > 0)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("The delegation would end (%s) before it begins (%s). Swap the dates."),
+                   to_date, from_date);
+      return NULL;
+    }
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    {
+      g_autofree char *action = g_strstrip (g_strdup (actions[i]));
+
+      if (*action != '\0')
+        g_strv_builder_add (list, action);
+    }
+  d = toa_delegation_new ();
+  d->actions = g_strv_builder_end (list);
+  if (d->actions[0] == NULL)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("Name the actions to delegate, e.g. publish,schedule."));
+      return NULL;
+    }
+  if (!(from = toa_people_find_actor (store, from_login, error))
+      || !(to = toa_people_find_actor (store, to_login, error))
+      || !(site = toa_store_site_find_checked (store, site_code != NULL ? site_code : "portal", error)))
+    return NULL;
+  if (from->id == to->id)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("A person cannot delegate to themself. Name someone else with --to."));
+      return NULL;
+    }
+  if (actor->id != from->id)
+    {
+      GError *admin_error = NULL;
+
+      if (!toa_people_require_admin (store, actor, _("delegate another person’s actions"), &admin_error))
+        {
+          g_propagate_prefixed_error (error, admin_error, "%s ",
+                                      _("Only the delegator themself or the administrator may add a delegation."));
+          return NULL;
+        }
+    }
+  if (!(code = toa_delegation_default_workflow (store, error))
+      || !(workflow = toa_workflow_load (store, code, 0, error)))
+    return NULL;
+  from_roles = toa_workflow_roles_on_site (from, site->id);
+  to_roles = toa_workflow_roles_on_site (to, site->id);
+  for (guint i = 0; d->actions[i] != NULL; i++)
+    if (!check_action (workflow, d->actions[i], from_roles, to_roles, from, to, error))
+      return NULL;
+
+  d->from_person = from->id;
+  d->from_name = g_strdup (from->full_name);
+  d->to_person = to->id;
+  d->to_name = g_strdup (to->full_name);
+  d->site_id = site->id;
+  d->from_date = toa_workdays_iso_date (&first);
+  d->to_date = toa_workdays_iso_date (&last);
+  d->created_at = toa_now_usec ();
+
+  if (!toa_store_begin (store, error))
+    return NULL;
+  detail = detail_json (d, site->code);
+  if (!toa_store_delegation_add (store, d, &local_error)
+      || !toa_audit_append (store, actor->id, "delegation.add", "delegation", d->id, detail, &local_error)
+      || !toa_store_commit (store, &local_error))
+    {
+      toa_store_abandon (store, local_error, error);
+      return NULL;
+    }
+  return g_steal_pointer (&d);
+}

@@ -1,0 +1,403 @@
+/* toa-inbox-page.c — the inbox page: which list, search, the column view, notifications.
+ * What an item's step, holder and deadline are is core's (toa_inbox_list). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-article-view.h"
+#include "toa-due.h"
+#include "toa-inbox.h"
+#include "toa-inbox-page.h"
+#include "toa-inbox-row.h"
+#include "toa-text.h"
+
+#define INBOX_LIMIT      500
+#define WATCH_SECONDS    60
+
+struct _ToaInboxPage {
+  AdwBin          parent_instance;
+
+  ToaStore       *store;
+  ToaPerson      *person;
+  GListStore     *rows;           /* of ToaInboxRow */
+  GHashTable     *seen_waiting;   /* article ids already waiting for the person */
+  guint           watch_id;
+  guint           arrived;
+  gboolean        looked;         /* the first look only learns what is already waiting */
+
+  GtkToggleButton *waiting_button;
+  GtkToggleButton *sent_button;
+  GtkToggleButton *overdue_button;
+  GtkToggleButton *all_button;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *count_label;
+  GtkStack        *content_stack;
+  GtkColumnView   *column_view;
+  AdwStatusPage   *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (ToaInboxPage, toa_inbox_page, ADW_TYPE_BIN)
+
+/* ---- columns: a title and how a cell's text (and style) comes from an item ------------ */
+
+typedef char *(*CellText) (const ToaInboxItem *item, const char **css_class);
+
+static char *
+cell_title (const ToaInboxItem *item, const char **css_class)
+{
+  return g_strdup (item->article->title);
+}
+
+static char *
+cell_genre (const ToaInboxItem *item, const char **css_class)
+{
+  return g_strdup (item->genre_name != NULL ? item->genre_name : item->article->genre);
+}
+
+static char *
+cell_section (const ToaInboxItem *item, const char **css_class)
+{
+  return g_strdup (item->article->section_name);
+}
+
+static char *
+cell_step (const ToaInboxItem *item, const char **css_class)
+{
+  return g_strdup (item->step_label != NULL ? item->step_label : item->state_name);
+}
+
+static char *
+cell_holder (const ToaInboxItem *item, const char **css_class)
+{
+  return g_strdup (item->holder);
+}
+
+/* "2026-03-05" → "05/03/2026" */
+static char *
+civil_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || !toa_parse_date (iso, NULL, &date, NULL))
+    return g_strdup ("");
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+static char *
+cell_received (const ToaInboxItem *item, const char **css_class)
+{
+  return civil_date (item->received_on);
+}
+
+static char *
+cell_deadline (const ToaInboxItem *item, const char **css_class)
+{
+  g_autofree char *date = civil_date (item->deadline);
+  g_autofree char *due = toa_due_text (item->has_deadline, item->days_left);
+
+  switch (toa_due_level (item->has_deadline, item->days_left))
+    {
+    case TOA_DUE_OVERDUE:
+      *css_class = "error";
+      break;
+    case TOA_DUE_TODAY:
+    case TOA_DUE_SOON:
+      *css_class = "warning";
+      break;
+    case TOA_DUE_NONE:
+    case TOA_DUE_LATER:
+    default:
+      break;
+    }
+  return *due != '\0' ? g_strdup_printf ("%s · %s", date, due) : g_steal_pointer (&date);
+}
+
+static char *
+cell_comments (const ToaInboxItem *item, const char **css_class)
+{
+  return item->comment_count > 0 ? g_strdup_printf ("%lld", (long long) item->comment_count) : g_strdup ("");
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  CellText text_of = (CellText) data;
+  ToaInboxRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *css_class = NULL;
+  g_autofree char *text = text_of (toa_inbox_row_get_item (row), &css_class);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+}
+
+static void
+add_column (ToaInboxPage *self, const char *title, CellText text_of, gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) text_of);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+/* ---- the list ---------------------------------------------------------------------------- */
+
+static ToaInboxWhich
+current_which (ToaInboxPage *self)
+{
+  if (gtk_toggle_button_get_active (self->sent_button))
+    return TOA_INBOX_SENT;
+  if (gtk_toggle_button_get_active (self->overdue_button))
+    return TOA_INBOX_OVERDUE;
+  if (gtk_toggle_button_get_active (self->all_button))
+    return TOA_INBOX_ALL;
+  return TOA_INBOX_WAITING;
+}
+
+static GPtrArray *
+list (ToaInboxPage *self, ToaInboxWhich which, const char *text, GError **error)
+{
+  ToaInboxRequest request = { .which = which, .text = text, .limit = INBOX_LIMIT };
+
+  return toa_inbox_list (self->store, self->person, &request, error);
+}
+
+/* New items waiting for the person: a desktop notification (the window is open). */
+static void
+notice_arrivals (ToaInboxPage *self, GPtrArray *waiting)
+{
+  gboolean first_look = !self->looked;
+  GApplication *app = g_application_get_default ();
+
+  self->looked = TRUE;
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      const ToaInboxItem *item = g_ptr_array_index (waiting, i);
+      gint64 *id = g_memdup2 (&item->article->id, sizeof (gint64));
+
+      if (g_hash_table_add (self->seen_waiting, id) && !first_look)
+        {
+          g_autoptr(GNotification) notification = g_notification_new (_("A New Item Is Waiting for You"));
+
+          self->arrived++;
+          g_notification_set_body (notification, item->article->title);
+          /* notifications go over the session bus; without one there is nobody to tell */
+          if (app != NULL && g_application_get_dbus_connection (app) != NULL)
+            g_application_send_notification (app, "inbox-arrival", notification);
+        }
+    }
+}
+
+static void
+show_rows (ToaInboxPage *self, GPtrArray *items)
+{
+  g_autofree char *number = toa_format_number (items->len);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", items->len),
+                                            number);
+  gsize n = 0;
+  g_autofree gpointer *taken = NULL;
+
+  g_list_store_remove_all (self->rows);
+  taken = g_ptr_array_steal (items, &n);   /* the rows own the items from here */
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(ToaInboxRow) row = toa_inbox_row_new (taken[i]);
+
+      g_list_store_append (self->rows, row);
+    }
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ? "list" : "empty");
+}
+
+void
+toa_inbox_page_refresh (ToaInboxPage *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
+
+  if (self->store == NULL || self->person == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      return;
+    }
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  items = list (self, current_which (self), *text != '\0' ? text : NULL, &error);
+  if (items == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      gtk_label_set_text (self->count_label, "");
+      adw_status_page_set_title (self->empty_page, _("The Inbox Could Not Be Read"));
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("Nothing Here"));
+  adw_status_page_set_description (self->empty_page, _("Items appear here when they reach a step you act on."));
+
+  waiting = current_which (self) == TOA_INBOX_WAITING && *text == '\0'
+            ? g_ptr_array_ref (items) : list (self, TOA_INBOX_WAITING, NULL, NULL);
+  if (waiting != NULL)
+    notice_arrivals (self, waiting);
+  show_rows (self, items);
+}
+
+static gboolean
+on_watch (gpointer data)
+{
+  toa_inbox_page_refresh (TOA_INBOX_PAGE (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_which_toggled (ToaInboxPage *self, GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    toa_inbox_page_refresh (self);
+}
+
+static void
+on_search_changed (ToaInboxPage *self)
+{
+  toa_inbox_page_refresh (self);
+}
+
+static void
+on_row_activated (ToaInboxPage *self, guint position)
+{
+  g_autoptr(ToaInboxRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const ToaInboxItem *item;
+
+  if (row == NULL)
+    return;
+  item = toa_inbox_row_get_item (row);
+  article = toa_store_article_get (self->store, item->article->id, &error);
+  if (article == NULL)
+    {
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+  gtk_window_present (toa_article_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, article,
+                                            item->genre_name, NULL));
+}
+
+/* ---- the widget -------------------------------------------------------------------------- */
+
+static void
+toa_inbox_page_dispose (GObject *object)
+{
+  ToaInboxPage *self = TOA_INBOX_PAGE (object);
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_INBOX_PAGE);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->person, toa_person_free);
+  g_clear_pointer (&self->seen_waiting, g_hash_table_unref);
+  G_OBJECT_CLASS (toa_inbox_page_parent_class)->dispose (object);
+}
+
+static void
+toa_inbox_page_class_init (ToaInboxPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = toa_inbox_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-inbox-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, waiting_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, sent_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, all_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_which_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+toa_inbox_page_init (ToaInboxPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (TOA_TYPE_INBOX_ROW);
+  self->seen_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, _("Title"), cell_title, TRUE);
+  add_column (self, _("Genre"), cell_genre, FALSE);
+  add_column (self, _("Section"), cell_section, FALSE);
+  add_column (self, _("Step"), cell_step, FALSE);
+  add_column (self, _("Holder"), cell_holder, FALSE);
+  add_column (self, _("Received"), cell_received, FALSE);
+  add_column (self, _("Deadline"), cell_deadline, FALSE);
+  add_column (self, _("Comments"), cell_comments, FALSE);
+}
+
+void
+toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson *person)
+{
+  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->person, toa_person_free);
+  g_hash_table_remove_all (self->seen_waiting);
+  self->arrived = 0;
+  self->looked = FALSE;
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->waiting_button, TRUE);
+  if (person != NULL)
+    {
+      self->person = toa_person_copy (person);
+      self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch, self);
+    }
+  toa_inbox_page_refresh (self);
+}
+
+GListModel *
+toa_inbox_page_get_model (ToaInboxPage *self)
+{
+  g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+guint
+toa_inbox_page_get_arrived (ToaInboxPage *self)
+{
+  g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), 0);
+  return self->arrived;
+}

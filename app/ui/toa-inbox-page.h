@@ -1,0 +1,24 @@
+/* toa-inbox-page.h — the approval inbox (Việc cần xử lý): items waiting for me, sent by me,
+ * overdue, all; step, holder, deadline with working days left; a desktop notification when
+ * an item arrives for me while the window is open. The lists come from core (toa_inbox_list). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "toa-store.h"
+
+G_BEGIN_DECLS
+
+#define TOA_TYPE_INBOX_PAGE (toa_inbox_page_get_type ())
+G_DECLARE_FINAL_TYPE (ToaInboxPage, toa_inbox_page, TOA, INBOX_PAGE, AdwBin)
+
+/* Shows @person's inbox (NULL when signed out: empties it and stops watching). */
+void        toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson *person);
+/* Reads the list again; notifies about items that arrived for the person since the last
+ * look (what the page's timer does every minute). */
+void        toa_inbox_page_refresh (ToaInboxPage *self);
+GListModel *toa_inbox_page_get_model (ToaInboxPage *self);   /* of ToaInboxRow */
+/* Items that arrived for the person since the page started watching (for tests). */
+guint       toa_inbox_page_get_arrived (ToaInboxPage *self);
+
+G_END_DECLS

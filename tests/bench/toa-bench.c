@@ -33,6 +33,7 @@
 #include "toa-demo.h"
 #include "toa-error.h"
 #include "toa-inbox.h"
+#include "toa-transitions.h"
 #include "toa-password.h"
 #include "toa-sqlite-store.h"
 #include "toa-store-open.h"
@@ -47,6 +48,7 @@
 #define TARGET_SEARCH_MS     50.0
 /* Issue 3: the approval inbox's first page (50 rows). */
 #define TARGET_INBOX_MS      10.0
+#define TARGET_TRANSITION_MS 5.0      /* issue 3: a transition with its audit record */
 #define INBOX_PAGE_SIZE      50
 
 static int
@@ -433,6 +435,9 @@ typedef struct {
   gint64           rows;        /* what the last run returned: a count or a page length */
   gint64           article_id;
   const ToaPerson *person;      /* whose inbox (op_inbox) */
+  const ToaPerson *editor;      /* op_transition: forwards to the secretary */
+  const ToaPerson *secretary;   /* op_transition: returns it with a comment */
+  gboolean         forwarded;
 } Op;
 
 typedef gboolean (*OpFunc) (Op *op, GError **error);
@@ -692,6 +697,25 @@ load_average (void)
   return g_ascii_strtod (text, NULL);
 }
 
+/* One transition with its timeline row and audit record: the editor forwards the article to
+ * the secretary, the next run the secretary returns it to editing — so every run moves it. */
+static gboolean
+op_transition (Op *op, GError **error)
+{
+  ToaTransitionRequest request = { .article_id = op->article_id };
+  ToaTransitionResult result = { 0 };
+  gboolean ok;
+
+  request.transition = op->forwarded ? "return" : "forward";
+  request.target = op->forwarded ? "editing" : NULL;
+  request.comment = op->forwarded ? "Sửa lại sapo." : NULL;
+  ok = toa_transitions_do (op->store, op->forwarded ? op->secretary : op->editor, &request, &result, error);
+  toa_transition_result_clear (&result);
+  op->forwarded = !op->forwarded;
+  op->rows = ok;
+  return ok;
+}
+
 static int
 cmd_measure (int argc, char **argv)
 {
@@ -721,7 +745,7 @@ cmd_measure (int argc, char **argv)
   g_autoptr(ToaSite) portal = NULL;
   g_autofree char *wal = NULL;
   gint64 t, open_first;
-  double first_page_ms, count_ms_all, worst_search_ms = 0, worst_inbox_ms = 0;
+  double first_page_ms, count_ms_all, worst_search_ms = 0, worst_inbox_ms = 0, transition_ms = 0;
   Op op = { 0 };
   const char *words[3];
   const char *word_names[3] = { "frequent", "rare", "typing" };
@@ -902,6 +926,30 @@ cmd_measure (int argc, char **argv)
   }
   out_end (b);
 
+  /* a transition with its audit record, on an article in editing (a plain news item) */
+  {
+    g_autoptr(ToaPerson) editor = toa_store_person_find (store, "bientap1", &error);
+    g_autoptr(ToaPerson) secretary = editor != NULL ? toa_store_person_find (store, "thuky", &error) : NULL;
+    g_autoptr(ToaArticleQuery) editing = toa_article_query_new ();
+    g_autoptr(GPtrArray) found = NULL;
+
+    if (secretary == NULL)
+      return fail ("transition", error);
+    editing->state = g_strdup ("editing");
+    editing->genre = g_strdup ("tin");
+    found = toa_store_article_list (store, editing, NULL, 0, 1, &error);
+    if (found == NULL || found->len == 0)
+      return fail ("transition", error);
+    op.article_id = ((ToaArticle *) g_ptr_array_index (found, 0))->id;
+    op.editor = editor;
+    op.secretary = secretary;
+    op.forwarded = FALSE;
+    transition_ms = measure (b, "transition", NULL, op_transition, &op, runs * 4 + 1, &error);
+    if (transition_ms < 0)
+      return fail ("transition", error);
+    op.editor = op.secretary = NULL;
+  }
+
   /* the whole list, page by page */
   if (!measure_paging (b, store, all, &error))
     return fail ("paging", error);
@@ -923,6 +971,11 @@ cmd_measure (int argc, char **argv)
   out_ms (b, "target", TARGET_INBOX_MS);
   out_ms (b, "measured_worst_median", worst_inbox_ms);
   out_bool (b, "met", worst_inbox_ms <= TARGET_INBOX_MS);
+  out_end (b);
+  out_begin (b, "transition_ms");
+  out_ms (b, "target", TARGET_TRANSITION_MS);
+  out_ms (b, "measured_median", transition_ms);
+  out_bool (b, "met", transition_ms <= TARGET_TRANSITION_MS);
   out_end (b);
   out_end (b);
 

@@ -237,9 +237,7 @@ toa_cli_calendar_holidays (ToaCli *cli, char **args, GError **error)
       for (guint i = 0; i < days->len; i++)
         {
           ToaCalendarDay *day = g_ptr_array_index (days, i);
-          g_autofree char *date = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&day->day),
-                                                   g_date_get_month (&day->day),
-                                                   g_date_get_year (&day->day));
+          g_autofree char *date = toa_format_gdate (&day->day);
 
           toa_cli_table_add (table, date, day->day_off ? _("day off") : _("working day"),
                              day->reason, day->source);

@@ -5,44 +5,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-cli.h"
+#include "toa-due.h"
+#include "toa-text.h"
 #include "toa-cli-output.h"
 #include "toa-error.h"
 #include "toa-inbox.h"
 
 #define MAX_LIMIT 1000
-
-/* dd/mm/yyyy of "YYYY-MM-DD"; "" for NULL. */
-static char *
-dmy (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, iso);
-  if (!g_date_valid (&date))
-    return g_strdup (iso);
-  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
-}
-
-/* "còn N ngày" / "đến hạn hôm nay" / "quá hạn N ngày" (translated). */
-static char *
-days_left_text (const ToaInboxItem *item)
-{
-  if (!item->has_deadline)
-    return g_strdup ("");
-  if (item->days_left == 0)
-    return g_strdup (_("due today"));
-  if (item->days_left > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
-                                         "%d working days left", item->days_left),
-                            item->days_left);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day overdue",
-                                       "%d working days overdue", -item->days_left),
-                          -item->days_left);
-}
 
 static JsonNode *
 item_json (const ToaInboxItem *item)
@@ -155,9 +124,9 @@ toa_cli_inbox (ToaCli *cli, char **args, GError **error)
       {
         const ToaInboxItem *item = g_ptr_array_index (items, i);
         g_autofree char *id = g_strdup_printf ("%lld", (long long) item->article->id);
-        g_autofree char *received = dmy (item->received_on);
-        g_autofree char *deadline = dmy (item->deadline);
-        g_autofree char *left = days_left_text (item);
+        g_autofree char *received = toa_format_iso_date (item->received_on);
+        g_autofree char *deadline = toa_format_iso_date (item->deadline);
+        g_autofree char *left = toa_due_text (item->has_deadline, item->days_left);
         g_autofree char *comments = g_strdup_printf ("%lld", (long long) item->comment_count);
 
         toa_cli_table_add (table, id, item->article->title,

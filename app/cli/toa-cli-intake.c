@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-cli.h"
+#include "toa-text.h"
 #include "toa-cli-output.h"
 #include "toa-error.h"
 #include "toa-intake.h"
@@ -135,13 +136,10 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
     }
   else if (deadline != NULL)
     {
-      GDate date;
+      g_autofree char *date = toa_format_iso_date (deadline);
 
-      g_date_clear (&date, 1);
-      g_date_set_parse (&date, deadline);
       /* Translators: an item's number, then its deadline dd/mm/yyyy */
-      toa_cli_print (_("%lld, deadline %02d/%02d/%04d\n"), (long long) article->id,
-                     g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&date));
+      toa_cli_print (_("%lld, deadline %s\n"), (long long) article->id, date);
     }
   else
     toa_cli_print ("%lld\n", (long long) article->id);

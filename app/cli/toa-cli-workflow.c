@@ -411,15 +411,6 @@ toa_cli_workflow_do (ToaCli *cli, char **args, GError **error)
   return TRUE;
 }
 
-static char *
-local_time_text (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_add_seconds (utc, 7 * 3600);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 gboolean
 toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
 {
@@ -465,7 +456,7 @@ toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
       for (guint i = 0; i < records->len; i++)
         {
           const ToaTransitionRecord *r = g_ptr_array_index (records, i);
-          g_autofree char *when = local_time_text (r->at);
+          g_autofree char *when = toa_format_datetime (r->at);
           g_autofree char *behalf = toa_transition_record_behalf_label (r);
           g_autofree char *by = behalf != NULL ? g_strdup_printf ("%s (%s)", r->actor_name, behalf)
                                                : g_strdup (r->actor_name);

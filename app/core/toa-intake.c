@@ -121,12 +121,6 @@ today_in_vietnam (GDate *out)
                   g_date_time_get_year (now));
 }
 
-static char *
-dmy (const GDate *date)
-{
-  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
-}
 
 /* Every lookup of the draft: site, section, genre, sender unit, kind, channel. */
 typedef struct {
@@ -338,7 +332,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
     return NULL;
   if (g_date_compare (&received, &today) > 0)
     {
-      g_autofree char *text = dmy (&received);
+      g_autofree char *text = toa_format_gdate (&received);
 
       g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
                    _("Received: %s is in the future. Give the date the material arrived."), text);
@@ -464,7 +458,7 @@ iso_to_dmy (const char *iso)
 
   if (iso == NULL || !toa_parse_date (iso, "date", &date, NULL))
     return g_strdup (iso != NULL ? iso : "");
-  return dmy (&date);
+  return toa_format_gdate (&date);
 }
 
 /* The letter is an official Vietnamese document (the board writes to provincial agencies

@@ -2,6 +2,7 @@
  * HTML to plain text, word counts, and the board's date and money formats. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -534,6 +535,29 @@ toa_format_money (gint64 vnd)
   g_autofree char *number = toa_format_number (vnd);
 
   return g_strconcat (number, " đ", NULL);
+}
+
+char *
+toa_format_gdate (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
+char *
+toa_format_iso_date (const char *iso)
+{
+  int y, m, d;
+  char tail;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (iso != NULL && sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3
+      && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return toa_format_gdate (&date);
 }
 
 static gpointer

@@ -37,6 +37,12 @@ char *toa_format_money (gint64 vnd);
 /* dd/mm/yyyy of a UTC instant (µs since the epoch) in Asia/Ho_Chi_Minh; "" for 0. */
 char *toa_format_date (gint64 utc_usec);
 
+/* dd/mm/yyyy of a civil date; "" when @date is NULL or invalid. */
+char *toa_format_gdate (const GDate *date);
+
+/* dd/mm/yyyy of "YYYY-MM-DD"; "" for NULL or a malformed date. */
+char *toa_format_iso_date (const char *iso);
+
 /* dd/mm/yyyy HH:MM of a UTC instant in Asia/Ho_Chi_Minh; "" for 0. */
 char *toa_format_datetime (gint64 utc_usec);
 

@@ -252,8 +252,7 @@ work_out_year (ToaWorkCalendar *cal, int year)
         g_date_add_days (&next, 1);
       while (is_weekend (&next)
              || g_hash_table_contains (cal->holidays, GUINT_TO_POINTER (g_date_get_julian (&next))));
-      when = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&day), g_date_get_month (&day),
-                              g_date_get_year (&day));
+      when = toa_format_gdate (&day);
       in_lieu = g_new0 (Holiday, 1);
       /* Translators: a day off because a public holiday fell on a weekend; the holiday's
        * name and its date */

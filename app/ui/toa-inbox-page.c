@@ -72,28 +72,16 @@ cell_holder (const ToaInboxItem *item, const char **css_class)
   return g_strdup (item->holder);
 }
 
-/* "2026-03-05" → "05/03/2026" */
-static char *
-civil_date (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !toa_parse_date (iso, NULL, &date, NULL))
-    return g_strdup ("");
-  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
-}
-
 static char *
 cell_received (const ToaInboxItem *item, const char **css_class)
 {
-  return civil_date (item->received_on);
+  return toa_format_iso_date (item->received_on);
 }
 
 static char *
 cell_deadline (const ToaInboxItem *item, const char **css_class)
 {
-  g_autofree char *date = civil_date (item->deadline);
+  g_autofree char *date = toa_format_iso_date (item->deadline);
   g_autofree char *due = toa_due_text (item->has_deadline, item->days_left);
 
   switch (toa_due_level (item->has_deadline, item->days_left))

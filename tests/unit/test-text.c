@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "toa-error.h"
+#include "toa-due.h"
 #include "toa-text.h"
 #include "toa-test-util.h"
 
@@ -450,6 +451,45 @@ test_html_to_text (void)
 }
 
 static void
+test_format_dates (void)
+{
+  GDate date;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+
+  g_date_clear (&date, 1);
+  a = toa_format_gdate (&date);                  /* invalid: "" */
+  g_date_set_dmy (&date, 5, 3, 2026);
+  b = toa_format_gdate (&date);
+  c = toa_format_iso_date ("2026-02-17");
+  d = toa_format_iso_date ("2026-02-30");          /* no such day */
+  e = toa_format_iso_date (NULL);
+  g_assert_cmpstr (a, ==, "");
+  g_assert_cmpstr (b, ==, "05/03/2026");
+  g_assert_cmpstr (c, ==, "17/02/2026");
+  g_assert_cmpstr (d, ==, "");
+  g_assert_cmpstr (e, ==, "");
+}
+
+static void
+test_due (void)
+{
+  g_autofree char *none = toa_due_text (FALSE, 3);
+  g_autofree char *today = toa_due_text (TRUE, 0);
+  g_autofree char *left = toa_due_text (TRUE, 3);
+  g_autofree char *late = toa_due_text (TRUE, -2);
+
+  g_assert_cmpint (toa_due_level (FALSE, -5), ==, TOA_DUE_NONE);
+  g_assert_cmpint (toa_due_level (TRUE, -1), ==, TOA_DUE_OVERDUE);
+  g_assert_cmpint (toa_due_level (TRUE, 0), ==, TOA_DUE_TODAY);
+  g_assert_cmpint (toa_due_level (TRUE, 1), ==, TOA_DUE_SOON);
+  g_assert_cmpint (toa_due_level (TRUE, 2), ==, TOA_DUE_LATER);
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (today, ==, "Due today");
+  g_assert_cmpstr (left, ==, "3 working days left");
+  g_assert_cmpstr (late, ==, "2 working days overdue");
+}
+
+static void
 test_html_to_paragraphs (void)
 {
   static const struct { const char *in, *out; } cases[] = {
@@ -613,6 +653,8 @@ main (int argc, char **argv)
   g_test_add_func ("/text/normalize/valid", test_normalize_valid);
   g_test_add_func ("/text/html-to-text", test_html_to_text);
   g_test_add_func ("/text/html-to-paragraphs", test_html_to_paragraphs);
+  g_test_add_func ("/text/format-dates", test_format_dates);
+  g_test_add_func ("/text/due", test_due);
   g_test_add_func ("/text/word-count", test_word_count);
   g_test_add_func ("/text/money", test_money);
   g_test_add_func ("/text/dates", test_dates);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-cli.h"
+#include "toa-text.h"
 #include "toa-cli-output.h"
 #include "toa-delegation.h"
 #include "toa-error.h"
@@ -72,11 +73,12 @@ toa_cli_delegate (ToaCli *cli, char **args, GError **error)
   else
     {
       g_autofree char *joined = g_strjoinv (", ", delegation->actions);
+      g_autofree char *first = toa_format_iso_date (delegation->from_date);
+      g_autofree char *last = toa_format_iso_date (delegation->to_date);
 
       /* Translators: delegation number, delegator, delegate, actions, first and last day */
       toa_cli_print (_("Delegation %lld: %s → %s: %s, %s to %s\n"), (long long) delegation->id,
-                     delegation->from_name, delegation->to_name, joined, delegation->from_date,
-                     delegation->to_date);
+                     delegation->from_name, delegation->to_name, joined, first, last);
     }
   return TRUE;
 }

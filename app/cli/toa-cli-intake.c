@@ -152,7 +152,7 @@ toa_cli_intake_letter (ToaCli *cli, char **args, GError **error)
   g_autofree char *as_raw = NULL, *reason_raw = NULL, *note_raw = NULL;
   GOptionEntry entries[] = {
     { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Login of the person writing it"), N_("LOGIN") },
-    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason_raw, N_("The refusal ground (see “workflow show”)"), N_("GROUND") },
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason_raw, N_("The refusal ground (codes: “toasoan-cli workflow grounds”)"), N_("GROUND") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note_raw, N_("A note added to the ground"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };

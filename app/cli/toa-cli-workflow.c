@@ -354,7 +354,7 @@ toa_cli_workflow_do (ToaCli *cli, char **args, GError **error)
   GOptionEntry entries[] = {
     { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Login of the person acting"), N_("LOGIN") },
     { "comment", 0, 0, G_OPTION_ARG_FILENAME, &comment_raw, N_("Why (required to return, escalate, refuse…)"), N_("TEXT") },
-    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason_raw, N_("Refusal ground code"), N_("GROUND") },
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason_raw, N_("Refusal ground code (see “toasoan-cli workflow grounds”)"), N_("GROUND") },
     { "target", 0, 0, G_OPTION_ARG_FILENAME, &target_raw, N_("The earlier step to return to"), N_("STATE") },
     { "at", 0, 0, G_OPTION_ARG_FILENAME, &at_raw, N_("Publication time, to schedule"), N_("DATETIME") },
     { "version", 0, 0, G_OPTION_ARG_INT64, &expected, N_("The item's version you saw; refused if it changed"), N_("N") },
@@ -467,6 +467,46 @@ toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
           toa_cli_table_add (table, when, r->transition, r->from_state, r->to_state, by, note);
         }
       toa_cli_table_print (table);
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_workflow_grounds (ToaCli *cli, char **args, GError **error)
+{
+  GPtrArray *grounds;
+
+  if (!toa_cli_parse (cli, NULL, args, 0, 0, error) || !(grounds = toa_refusal_grounds (error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < grounds->len; i++)
+        {
+          const ToaRefusalGround *ground = g_ptr_array_index (grounds, i);
+          JsonObject *object = json_object_new ();
+
+          json_object_set_string_member (object, "code", ground->code);
+          json_object_set_string_member (object, "name", ground->name);
+          json_array_add_object_element (array, object);
+        }
+      toa_cli_print_json (toa_cli_json_wrap ("grounds", array));
+    }
+  else
+    {
+      const char *headers[] = { _("Code"), _("Ground") };
+      g_autoptr(ToaCliTable) table = toa_cli_table_new (2, headers);
+
+      for (guint i = 0; i < grounds->len; i++)
+        {
+          const ToaRefusalGround *ground = g_ptr_array_index (grounds, i);
+
+          toa_cli_table_add (table, ground->code, ground->name);
+        }
+      toa_cli_table_print (table);
+      toa_cli_print (_("Source: %s\n"), toa_refusal_grounds_source ());
     }
   return TRUE;
 }

@@ -47,6 +47,8 @@ static const ToaCliCommand commands[] = {
     N_("Search titles, sapo and body, with or without diacritics"), toa_cli_article_search },
   { "audit", "verify", "audit verify", N_("Check that the audit log's hash chain is intact"),
     toa_cli_audit_verify },
+  { "workflow", "grounds", "workflow grounds",
+    N_("List the grounds for refusing to post (codes for --reason)"), toa_cli_workflow_grounds },
   { "comment", "add", "comment add ID --as LOGIN --text TEXT",
     N_("Add an editorial comment (not published); @login mentions a person"), toa_cli_comment_add },
   { "comment", "list", "comment list ID",

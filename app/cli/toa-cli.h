@@ -82,6 +82,7 @@ gboolean toa_cli_calendar_solar (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_workdays (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_holidays (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_comment_add (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_grounds (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_comment_list (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_calendar_set_day (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_deadline      (ToaCli *cli, char **args, GError **error);

@@ -37,20 +37,7 @@ toa_delegation_list_in_force (ToaStore *store, gint64 person_id, const GDate *da
 static gboolean
 parse_date (const char *text, const char *option, GDate *out, GError **error)
 {
-  int y, m, d;
-  char end;
-
-  g_date_clear (out, 1);
-  if (text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3
-      && g_date_valid_dmy (d, m, y))
-    {
-      g_date_set_dmy (out, d, m, y);
-      return TRUE;
-    }
-  g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-               _("%s: “%s” is not a date. Write it as YYYY-MM-DD, e.g. 2025-03-01."),
-               option, text != NULL ? text : "");
-  return FALSE;
+  return toa_parse_date (text, option, out, error);   /* YYYY-MM-DD or dd/mm/yyyy */
 }
 
 /* Every transition of @workflow with the code @action that is delegable, by a holder of

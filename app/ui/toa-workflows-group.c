@@ -24,7 +24,7 @@ static GtkWidget *
 workflow_row (const ToaWorkflow *workflow)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *subtitle = g_strdup_printf (_("%s · version %d · %u steps and states, %u actions"),
+  g_autofree char *subtitle = g_strdup_printf (_("%s · version %d · %u states, %u actions"),
                                                workflow->code, workflow->version,
                                                workflow->states->len, workflow->transitions->len);
   GtkWidget *source = adw_action_row_new ();

@@ -797,6 +797,10 @@ cmd_measure (int argc, char **argv)
     }
   g_array_sort (open_times, compare_gint64);
 
+  /* what `init` does on a database made by an older version: the workflow presets (idempotent) */
+  if (!toa_board_init (store, PORTAL_NAME, &error))
+    return fail (db, error);
+
   out_begin (b, "results");
   out_begin (b, "open");
   out_ms (b, "first_ms", open_first / 1000.0);

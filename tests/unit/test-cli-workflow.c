@@ -110,6 +110,26 @@ test_import (void)
   g_assert_cmpint (json_object_get_int_member (v1_object, "version"), ==, 1);
 }
 
+/* The seven refusal grounds of seeds/002 Điều 3.2.b, by code. */
+static void
+test_grounds (void)
+{
+  g_autoptr(Result) json = cli ("--json", "workflow", "grounds", NULL);
+  g_autoptr(JsonObject) object = json_object_of (json, "grounds");
+  JsonArray *grounds = json_object_get_array_member (object, "grounds");
+  gboolean untrue = FALSE;
+
+  g_assert_cmpuint (json_array_get_length (grounds), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      JsonObject *ground = json_array_get_object_element (grounds, i);
+
+      if (g_str_equal (json_object_get_string_member (ground, "code"), "untrue"))
+        untrue = g_str_equal (json_object_get_string_member (ground, "name"), "Thông tin không đúng sự thật");
+    }
+  g_assert_true (untrue);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -130,6 +150,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-workflow/show-round-trip", test_show_round_trip);
   g_test_add_func ("/cli-workflow/validate-problems", test_validate_problems);
   g_test_add_func ("/cli-workflow/import", test_import);
+  g_test_add_func ("/cli-workflow/grounds", test_grounds);
   status = g_test_run ();
 
   toa_cli_run_tear_down ();

@@ -82,30 +82,6 @@ check_title (const char *title, GError **error)
   return TRUE;
 }
 
-static char *
-detail_json (const char *first_member, ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_member);
-  for (const char *member = first_member; member != NULL; member = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value == NULL)
-        continue;
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 /* Looks up reference codes: the section on the site, genre, unit, kind of information. */
 static gboolean
 resolve_codes (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draft,
@@ -298,7 +274,7 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
     revision->created_at = article->created_at;
   if (!toa_store_revision_add (store, revision, &local_error))
     goto failed;
-  detail = detail_json ("title", article->title, "site", site->code,
+  detail = toa_audit_detail ("title", article->title, "site", site->code,
                         "section", draft->section_code, "genre", article->genre,
                         "state", article->state, NULL);
   if (!toa_audit_append (store, actor->id, "article.create", "article", article->id, detail,
@@ -415,7 +391,7 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
   if (!toa_store_revision_add (store, revision, &local_error))
     goto failed;
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, stored->version);
-  detail = detail_json ("title", stored->title, "version", version_text, "note", clean_note, NULL);
+  detail = toa_audit_detail ("title", stored->title, "version", version_text, "note", clean_note, NULL);
   if (!toa_audit_append (store, actor->id, "article.save", "article", stored->id, detail,
                          &local_error))
     goto failed;
@@ -531,7 +507,7 @@ toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id
     return NULL;
   if (!toa_store_comment_add (store, comment, &local_error))
     goto failed;
-  detail = detail_json ("body", comment->body, NULL);
+  detail = toa_audit_detail ("body", comment->body, NULL);
   if (!toa_audit_append (store, actor->id, "article.comment", "article", article_id, detail,
                          &local_error))
     goto failed;

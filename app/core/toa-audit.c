@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "toa-audit.h"
 #include "toa-error.h"
 #include "toa-text.h"
@@ -33,6 +35,30 @@ toa_audit_record_hash (const ToaAuditRecord *record)
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (checksum, (const guchar *) canonical, (gssize) strlen (canonical));
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+char *
+toa_audit_detail (const char *first_member, ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_member);
+  for (const char *member = first_member; member != NULL; member = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, member);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
 gboolean

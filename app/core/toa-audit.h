@@ -11,6 +11,10 @@ G_BEGIN_DECLS
  * prev_hash). The hash field itself is ignored. */
 char    *toa_audit_record_hash (const ToaAuditRecord *record);
 
+/* The detail of an audit record: compact JSON of string members given as (name, value)
+ * pairs ending with NULL; a NULL value leaves its member out. */
+char    *toa_audit_detail (const char *first_member, ...) G_GNUC_NULL_TERMINATED;
+
 /* Appends one record: reads the last, chains, inserts. Must run inside the caller's
  * transaction, so the change and its record land together or not at all.
  * @detail is compact JSON or NULL. */

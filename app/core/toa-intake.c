@@ -241,30 +241,6 @@ resolve (ToaStore *store, const ToaIntakeDraft *in, Resolved *r, GError **error)
   return TRUE;
 }
 
-static char *
-detail_json (const char *first_member, ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_member);
-  for (const char *member = first_member; member != NULL; member = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-
-      if (value == NULL)
-        continue;
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 ToaArticle *
 toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *in,
                 char **deadline_out, GError **error)
@@ -409,7 +385,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
     goto failed;
   if (deadline != NULL && !toa_store_article_deadline_set (store, article->id, deadline, &local_error))
     goto failed;
-  detail = detail_json ("title", article->title, "channel", record->channel,
+  detail = toa_audit_detail ("title", article->title, "channel", record->channel,
                         "sender", record->sender_name, "document_no", record->document_no,
                         "received_on", record->received_on, "issued_on", record->issued_on,
                         "deadline", deadline, "state", article->state, NULL);
@@ -550,7 +526,7 @@ toa_intake_reply_letter (ToaStore *store, const ToaPerson *actor, gint64 article
     return NULL;
   if (!toa_store_intake_reply_letter_set (store, article_id, letter, &local_error))
     goto failed;
-  detail = detail_json ("ground", ground, "note", clean_note, NULL);
+  detail = toa_audit_detail ("ground", ground, "note", clean_note, NULL);
   if (!toa_audit_append (store, actor->id, "intake.reply-letter", "article", article_id, detail,
                          &local_error))
     goto failed;

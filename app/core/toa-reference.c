@@ -42,22 +42,6 @@ check_name (char **name, GError **error)
   return TRUE;
 }
 
-static char *
-code_detail (const char *code, const char *name)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 typedef gboolean (*AddFunc) (ToaStore *store, gpointer record, GError **error);
 
 /* The store's add and its audit record in one transaction. */
@@ -65,7 +49,7 @@ static gboolean
 add_audited (ToaStore *store, gint64 actor_id, AddFunc add, gpointer record, const gint64 *id,
              const char *object_type, const char *code, const char *name, GError **error)
 {
-  g_autofree char *detail = code_detail (code, name);
+  g_autofree char *detail = toa_audit_detail ("code", code, "name", name, NULL);
   g_autofree char *action = g_strconcat (object_type, ".add", NULL);
   GError *local_error = NULL;
 

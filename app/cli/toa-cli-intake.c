@@ -11,24 +11,6 @@
 #include "toa-error.h"
 #include "toa-intake.h"
 
-static gboolean
-read_body (const char *path, char **out, gsize *len, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_get_contents (path, out, len, &local_error))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, TOA_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? TOA_ERROR_NOT_FOUND : TOA_ERROR_IO,
-                   _("Cannot read the body file %s: %s"), display, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
 {
@@ -51,17 +33,17 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
     { "issued", 0, 0, G_OPTION_ARG_FILENAME, &issued_raw, N_("Date issued, YYYY-MM-DD or dd/mm/yyyy"), N_("DATE") },
     { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind_raw, N_("Kind of information, which sets the deadline (see “kind list”)"), N_("KIND") },
     { "attachment", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &attachments_raw, N_("An attached file's name (repeatable)"), N_("FILE") },
-    { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Body HTML from a file"), N_("FILE") },
+    { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Body HTML from a file, or - for standard input"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   g_autofree char *title = NULL, *genre = NULL, *section = NULL, *site = NULL, *channel = NULL;
   g_autofree char *unit = NULL, *sender = NULL, *docno = NULL, *received = NULL, *issued = NULL;
-  g_autofree char *kind = NULL, *body = NULL, *deadline = NULL;
+  g_autofree char *kind = NULL, *deadline = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(ToaPerson) actor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   ToaIntakeDraft draft = { 0 };
-  gsize body_len = 0;
   ToaStore *store;
 
   if (!toa_cli_parse (cli, entries, args, 0, 0, error)
@@ -98,7 +80,7 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
       g_ptr_array_add (attachments, name);
     }
   g_ptr_array_add (attachments, NULL);
-  if (body_file != NULL && !read_body (body_file, &body, &body_len, error))
+  if (body_file != NULL && !(body = toa_cli_read_body (body_file, error)))
     return FALSE;
 
   if (!(store = toa_cli_store (cli, error)) || !(actor = toa_cli_actor (cli, as_raw, error)))
@@ -110,8 +92,8 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
   draft.draft.unit_code = unit;
   draft.draft.info_kind = kind;
   draft.draft.title = title;
-  draft.draft.body_html = body;
-  draft.draft.body_len = body != NULL ? (gssize) body_len : -1;
+  draft.draft.body_html = body != NULL ? g_bytes_get_data (body, NULL) : NULL;
+  draft.draft.body_len = body != NULL ? (gssize) g_bytes_get_size (body) : -1;
   draft.channel = channel;
   draft.sender_name = sender;
   draft.document_no = docno;

@@ -205,6 +205,43 @@ toa_cli_store (ToaCli *cli, GError **error)
   return cli->store;
 }
 
+GBytes *
+toa_cli_read_body (const char *path, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      guint8 buffer[8192];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_byte_array_append (bytes, buffer, (guint) n);
+      if (ferror (stdin))
+        {
+          g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO,
+                               _("Cannot read the body from standard input"));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, TOA_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? TOA_ERROR_NOT_FOUND : TOA_ERROR_IO,
+                   _("Cannot read the body file %s: %s"), display, local_error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
 gboolean
 toa_cli_article_id (const char *text, gint64 *out, GError **error)
 {

@@ -42,6 +42,10 @@ int        toa_cli_run (int argc, char **argv);
 gboolean   toa_cli_parse (ToaCli *cli, const GOptionEntry *entries, char **args,
                           guint min_args, guint max_args, GError **error);
 
+/* A body file's bytes (PATH, or "-" for standard input), unchecked: core validates the
+ * UTF-8 and names the byte. NOT_FOUND or IO naming the file. */
+GBytes    *toa_cli_read_body (const char *path, GError **error);
+
 /* An article number from the command line; TOA_ERROR_INVALID otherwise (exit 2). */
 gboolean   toa_cli_article_id (const char *text, gint64 *out, GError **error);
 

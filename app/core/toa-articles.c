@@ -15,20 +15,6 @@
 #define MAX_TITLE_CHARS   300
 #define MAX_COMMENT_CHARS 10000
 
-/* TRUE when @actor is active and holds a role on @site_id that may write articles. */
-static gboolean
-may_write (const ToaPerson *actor, gint64 site_id)
-{
-  for (guint i = 0; actor->active && actor->roles != NULL && i < actor->roles->len; i++)
-    {
-      const ToaRoleGrant *grant = &g_array_index (actor->roles, ToaRoleGrant, i);
-
-      if (grant->site_id == site_id && toa_role_can_write_articles (grant->role))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 set_no_permission (GError **error, const ToaPerson *actor, const char *site)
 {
@@ -225,7 +211,7 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
   if (site == NULL)
     return NULL;
 
-  if (!may_write (actor, site->id))
+  if (!toa_person_may_write_articles (actor, site->id))
     {
       set_no_permission (error, actor, site->name != NULL ? site->name : site->code);
       return NULL;
@@ -348,7 +334,7 @@ toa_articles_save (ToaStore *store, const ToaPerson *actor, ToaArticle *article,
   stored = toa_store_article_get (store, article->id, &local_error);
   if (stored == NULL)
     goto failed;
-  if (!may_write (actor, stored->site_id))
+  if (!toa_person_may_write_articles (actor, stored->site_id))
     {
       toa_store_rollback (store);
       set_no_permission (error, actor, stored->site_code != NULL ? stored->site_code : "?");
@@ -478,7 +464,7 @@ toa_articles_comment (ToaStore *store, const ToaPerson *actor, gint64 article_id
   article = toa_store_article_get (store, article_id, error);
   if (article == NULL)
     return NULL;
-  if (!may_write (actor, article->site_id))
+  if (!toa_person_may_write_articles (actor, article->site_id))
     {
       set_no_permission (error, actor, article->site_code != NULL ? article->site_code : "?");
       return NULL;

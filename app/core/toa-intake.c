@@ -57,19 +57,6 @@ toa_intake_record_free (ToaIntakeRecord *record)
 }
 
 static gboolean
-may_write (const ToaPerson *actor, gint64 site_id)
-{
-  for (guint i = 0; actor->active && actor->roles != NULL && i < actor->roles->len; i++)
-    {
-      const ToaRoleGrant *grant = &g_array_index (actor->roles, ToaRoleGrant, i);
-
-      if (grant->site_id == site_id && toa_role_can_write_articles (grant->role))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 no_permission (GError **error, const ToaPerson *actor, const char *site)
 {
   g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
@@ -262,7 +249,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
     *deadline_out = NULL;
   if (!resolve (store, in, &r, error))
     return NULL;
-  if (!may_write (actor, r.site->id))
+  if (!toa_person_may_write_articles (actor, r.site->id))
     {
       no_permission (error, actor, r.site->name != NULL ? r.site->name : r.site->code);
       return NULL;
@@ -500,7 +487,7 @@ toa_intake_reply_letter (ToaStore *store, const ToaPerson *actor, gint64 article
   if (!(article = toa_store_article_get (store, article_id, error))
       || !(record = toa_store_intake_record_get (store, article_id, error)))
     return NULL;
-  if (!may_write (actor, article->site_id))
+  if (!toa_person_may_write_articles (actor, article->site_id))
     {
       no_permission (error, actor, article->site_code != NULL ? article->site_code : "?");
       return NULL;

@@ -138,6 +138,19 @@ toa_person_free (ToaPerson *person)
   g_free (person);
 }
 
+gboolean
+toa_person_may_write_articles (const ToaPerson *person, gint64 site_id)
+{
+  for (guint i = 0; person->active && person->roles != NULL && i < person->roles->len; i++)
+    {
+      const ToaRoleGrant *grant = &g_array_index (person->roles, ToaRoleGrant, i);
+
+      if (grant->site_id == site_id && toa_role_can_write_articles (grant->role))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 ToaPerson *
 toa_person_copy (const ToaPerson *person)
 {

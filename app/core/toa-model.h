@@ -120,6 +120,8 @@ void            toa_person_free (ToaPerson *person);
 ToaPerson      *toa_person_copy (const ToaPerson *person);
 void            toa_person_add_role (ToaPerson *person, gint64 site_id, const char *site_code, ToaRole role);
 gboolean        toa_person_has_role (const ToaPerson *person, gint64 site_id, ToaRole role);
+/* TRUE when @person is active and holds a role on @site_id that may write articles. */
+gboolean        toa_person_may_write_articles (const ToaPerson *person, gint64 site_id);
 /* "Thư ký Ban Biên tập (portal), Biên tập viên (so-y-te)" — translated labels. */
 char           *toa_person_roles_text (const ToaPerson *person);
 ToaRevision    *toa_revision_new (void);

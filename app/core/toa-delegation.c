@@ -209,3 +209,47 @@ toa_delegation_add (ToaStore *store, const ToaPerson *actor, const char *from_lo
     }
   return g_steal_pointer (&d);
 }
+
+GArray *
+toa_delegation_for_check (ToaStore *store, const ToaPerson *actor, gint64 site_id, gint64 now,
+                          GPtrArray *keep, GPtrArray *keep_roles, GError **error)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (ToaWorkflowDelegation));
+  g_autoptr(GPtrArray) in_force = NULL;
+  GDate today;
+
+  toa_transitions_local_date (now, &today);
+  if (!(in_force = toa_delegation_list_in_force (store, actor->id, &today, error)))
+    return NULL;
+  for (guint i = 0; i < in_force->len; i++)
+    {
+      ToaDelegation *d = g_ptr_array_index (in_force, i);
+      g_autoptr(ToaPerson) delegator = NULL;
+      GStrv roles;
+      char *name;
+
+      if (d->site_id != site_id)
+        continue;
+      if (!(delegator = toa_store_person_get (store, d->from_person, error)))
+        return NULL;
+      if (!delegator->active)
+        continue;   /* a delegation ends with the delegator's account */
+      roles = toa_workflow_roles_on_site (delegator, site_id);
+      g_ptr_array_add (keep_roles, roles);
+      name = g_strdup (d->from_name != NULL ? d->from_name : delegator->full_name);
+      g_ptr_array_add (keep, name);
+      for (guint k = 0; d->actions != NULL && d->actions[k] != NULL; k++)
+        {
+          ToaWorkflowDelegation wd = { 0 };
+          char *action = g_strdup (d->actions[k]);
+
+          g_ptr_array_add (keep, action);
+          wd.transition = action;
+          wd.delegator_id = d->from_person;
+          wd.delegator_name = name;
+          wd.delegator_roles = (const char * const *) roles;
+          g_array_append_val (list, wd);
+        }
+    }
+  return g_steal_pointer (&list);
+}

@@ -22,6 +22,15 @@ ToaDelegation *toa_delegation_add (ToaStore *store, const ToaPerson *actor,
 GPtrArray     *toa_delegation_list_in_force (ToaStore *store, gint64 person_id, const GDate *date,
                                              GError **error);
 
+/* The delegations in force for @actor on @site_id at @now (µs UTC; the day is Vietnam's),
+ * shaped for toa_workflow_check: a GArray of ToaWorkflowDelegation, one per delegated action;
+ * a delegation ends with the delegator's account. @keep (g_free) and @keep_roles
+ * (g_strfreev) receive the strings and role lists the array points into: keep them alive
+ * as long as the array. */
+GArray        *toa_delegation_for_check (ToaStore *store, const ToaPerson *actor, gint64 site_id,
+                                         gint64 now, GPtrArray *keep, GPtrArray *keep_roles,
+                                         GError **error);
+
 /* The board's default workflow code (board_settings "default_workflow"). */
 char          *toa_delegation_default_workflow (ToaStore *store, GError **error);
 

@@ -99,6 +99,8 @@ typedef struct {
   gint64  on_behalf_of;         /* the delegator; 0 = own right */
   char   *on_behalf_of_name;
   char   *deadline;             /* "YYYY-MM-DD" or NULL */
+  gint64  request_id;           /* not 0: the transition needs approval and was recorded as a
+                                 * pending request (toa-approval.h); the item did not move */
 } ToaTransitionResult;
 
 void toa_transition_result_clear (ToaTransitionResult *result);
@@ -108,8 +110,9 @@ void toa_transition_result_clear (ToaTransitionResult *result);
  * version and the deadline from the kind of information), the actor's roles on the site and
  * the delegations in force today (Vietnam time), asks toa_workflow_check, writes the state
  * with a compare-and-set on the version and state it read, a timeline row and an audit record.
- * A transition whose definition lists "needs_approval" roles is completed only by an actor who
- * also holds one of those roles (there is no pending-request state yet).
+ * A transition whose definition lists "needs_approval" roles is completed at once only by an
+ * actor who also holds one of those roles; anyone else's becomes a pending request
+ * (toa-approval.h): @out->request_id is set and the item keeps its state and version.
  * Errors: TOA_ERROR_INVALID (unknown action here, target, comment, ground, schedule time),
  * TOA_ERROR_PERMISSION (roles and delegations do not allow it; nothing changes),
  * TOA_ERROR_CONFLICT (someone moved the item first — named), TOA_ERROR_NOT_FOUND. */

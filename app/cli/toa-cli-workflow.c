@@ -1,6 +1,6 @@
 /* toa-cli-workflow.c — workflow definitions (quy trình): the stored presets, one definition
  * with its states and transitions, checking a JSON definition file, importing one as a
- * new version (the administrator only); taking a transition on an item (workflow do) and
+ * new version (the administrator only); the board's default workflow; taking a transition on an item (workflow do) and
  * its timeline (workflow history). */
 #include "config.h"
 
@@ -10,6 +10,7 @@
 
 #include "toa-cli.h"
 #include "toa-cli-output.h"
+#include "toa-delegation.h"
 #include "toa-error.h"
 #include "toa-text.h"
 #include "toa-transitions.h"
@@ -294,6 +295,75 @@ toa_cli_workflow_import (ToaCli *cli, char **args, GError **error)
   return TRUE;
 }
 
+/* Prints the board's default workflow (its latest version). */
+static gboolean
+print_default (ToaCli *cli, ToaStore *store, gboolean changed, GError **error)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(ToaWorkflow) workflow = NULL;
+
+  if (!(code = toa_delegation_default_workflow (store, error))
+      || !(workflow = toa_workflow_load (store, code, 0, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_string_member (object, "code", workflow->code);
+      json_object_set_string_member (object, "name", workflow->name);
+      json_object_set_int_member (object, "version", workflow->version);
+      json_object_set_string_member (object, "source", workflow->source);
+      json_node_take_object (node, object);
+      toa_cli_print_json (node);
+    }
+  else
+    {
+      /* Translators: the workflow's code, its name, its latest version */
+      toa_cli_print (_("Default workflow: %s — %s (version %d)\n"), workflow->code,
+                     workflow->name != NULL ? workflow->name : workflow->code, workflow->version);
+      if (workflow->source != NULL && *workflow->source != '\0')
+        toa_cli_print (_("Source: %s\n"), workflow->source);
+      if (changed)
+        toa_cli_print (_("New items take it at their first action; items under way keep their workflow and version.\n"));
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_workflow_default (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *as_raw = NULL;
+  GOptionEntry entries[] = {
+    { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Login of the administrator setting it"), N_("LOGIN") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autofree char *code = NULL;
+  g_autoptr(ToaPerson) actor = NULL;
+  ToaStore *store;
+
+  if (!toa_cli_parse (cli, entries, args, 0, 1, error))
+    return FALSE;
+  if (args[1] == NULL)
+    {
+      if (as_raw != NULL)
+        {
+          toa_cli_usage_error (error, _("--as is for setting the default: give the workflow code too"));
+          return FALSE;
+        }
+      return (store = toa_cli_store (cli, error)) != NULL && print_default (cli, store, FALSE, error);
+    }
+
+  if (!toa_cli_require (as_raw, "--as", error)
+      || !toa_cli_text (args[1], _("Workflow code"), &code, error)
+      || !(store = toa_cli_store (cli, error))
+      || !(actor = toa_cli_actor (cli, as_raw, error))
+      || !toa_workflow_set_default (store, actor, code, error))
+    return FALSE;
+  return print_default (cli, store, TRUE, error);
+}
+
 /* ---- transitions on items: workflow do, workflow history ------------------------------- */
 
 static gboolean
@@ -398,9 +468,16 @@ toa_cli_workflow_do (ToaCli *cli, char **args, GError **error)
         json_object_set_string_member (object, "on_behalf_of", result.on_behalf_of_name);
       else
         json_object_set_null_member (object, "on_behalf_of");
+      if (result.request_id != 0)
+        {
+          json_object_set_int_member (object, "request_id", result.request_id);
+          json_object_set_boolean_member (object, "pending", TRUE);
+        }
       json_node_take_object (node, object);
       toa_cli_print_json (node);
     }
+  else if (result.request_id != 0)
+    toa_cli_print_request (store, &result);
   else if (result.on_behalf_of_name != NULL)
     /* Translators: item number, new state, "KT." and the delegator's name */
     toa_cli_print (_("%lld: %s (KT. %s)\n"), (long long) result.article_id, result.to,
@@ -444,6 +521,8 @@ toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
           json_object_set_string_member (object, "comment", r->comment);
           json_object_set_string_member (object, "ground", r->ground);
           json_object_set_int_member (object, "at", r->at);
+          if (r->approved_by != 0)
+            json_object_set_string_member (object, "approved_by", r->approved_by_name);
           json_array_add_object_element (array, object);
         }
       toa_cli_print_json (toa_cli_json_wrap ("transitions", array));
@@ -464,9 +543,17 @@ toa_cli_workflow_history (ToaCli *cli, char **args, GError **error)
                                   ? g_strdup_printf ("[%s] %s", r->ground, r->comment != NULL ? r->comment : "")
                                   : g_strdup (r->comment);
 
+          if (r->approved_by != 0)
+            {
+              g_autofree char *with_approver = g_strdup_printf (_("%s; approved by %s"), by, r->approved_by_name);
+
+              g_free (by);
+              by = g_steal_pointer (&with_approver);
+            }
           toa_cli_table_add (table, when, r->transition, r->from_state, r->to_state, by, note);
         }
       toa_cli_table_print (table);
+      toa_cli_print_requests (store, id);
     }
   return TRUE;
 }

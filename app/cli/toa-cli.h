@@ -94,8 +94,17 @@ gboolean toa_cli_workflow_presets  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_show     (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_validate (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_import   (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_default  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_do       (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_workflow_history  (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_requests (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_approve  (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_workflow_reject   (ToaCli *cli, char **args, GError **error);
+/* For workflow do / history (toa-cli-approval.c): "Recorded as request #N …", and the
+ * item's approval requests under its timeline (nothing when it has none). */
+void     toa_cli_print_request     (ToaStore *store, const ToaTransitionResult *result);
+void     toa_cli_print_requests    (ToaStore *store, gint64 article_id);
+gboolean toa_cli_workflow_actions  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_delegate          (ToaCli *cli, char **args, GError **error);
 
 gboolean toa_cli_intake_add    (ToaCli *cli, char **args, GError **error);

@@ -42,6 +42,8 @@ typedef struct {
   char              *decided_by_name;    /* filled by the store on read */
   char              *decision_comment;   /* may be NULL */
   gint64             decided_at;         /* µs UTC; 0 while pending */
+  char              *approvers;          /* filled by core: the approving roles' names,
+                                          * comma-separated (added by the approval helper) */
 } ToaApprovalRequest;
 
 ToaApprovalRequest *toa_approval_request_new (void);

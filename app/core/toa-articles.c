@@ -8,6 +8,7 @@
 
 #include "toa-article-state.h"
 #include "toa-articles.h"
+#include "toa-articles-private.h"
 #include "toa-audit.h"
 #include "toa-error.h"
 #include "toa-text.h"
@@ -71,7 +72,7 @@ check_title (const char *title, GError **error)
 /* Looks up reference codes: the section on the site, genre, unit, kind of information. */
 static gboolean
 resolve_codes (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draft,
-               ToaArticle *article, GError **error)
+               ToaArticle *article, ToaInfoKind **kind_out, GError **error)
 {
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) genres = NULL;
@@ -159,8 +160,13 @@ resolve_codes (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draf
         return FALSE;
       found = FALSE;
       for (guint i = 0; i < kinds->len && !found; i++)
-        found = g_strcmp0 (((const ToaInfoKind *) g_ptr_array_index (kinds, i))->code,
-                           draft->info_kind) == 0;
+        if (g_strcmp0 (((const ToaInfoKind *) g_ptr_array_index (kinds, i))->code,
+                       draft->info_kind) == 0)
+          {
+            found = TRUE;
+            if (kind_out != NULL)
+              *kind_out = g_ptr_array_steal_index (kinds, i);
+          }
       if (!found)
         {
           g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
@@ -171,6 +177,47 @@ resolve_codes (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draf
       article->info_kind = g_strdup (draft->info_kind);
     }
 
+  return TRUE;
+}
+
+gboolean
+toa_articles_check_draft (ToaStore *store, const ToaSite *site, const ToaArticleDraft *draft,
+                          ToaArticle *article, ToaInfoKind **kind_out, GError **error)
+{
+  const char *language;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (site != NULL && draft != NULL && article != NULL, FALSE);
+
+  if (kind_out != NULL)
+    *kind_out = NULL;
+  if (!text_field (draft->title, -1, _("Title"), TRUE, &article->title, error)
+      || !check_title (article->title, error)
+      || !text_field (draft->sapo, -1, _("Sapo"), FALSE, &article->sapo, error)
+      || !text_field (draft->body_html, draft->body_len, _("Body"), FALSE, &article->body_html, error)
+      || !text_field (draft->attribution, -1, _("Attribution"), FALSE, &article->attribution, error))
+    return FALSE;
+  if (article->sapo == NULL)
+    article->sapo = g_strdup ("");
+  if (article->body_html == NULL)
+    article->body_html = g_strdup ("");
+  if (article->attribution != NULL && *article->attribution == '\0')
+    g_clear_pointer (&article->attribution, g_free);
+
+  language = draft->language != NULL && *draft->language != '\0' ? draft->language : "vi";
+  if (!g_str_equal (language, "vi") && !g_str_equal (language, "en"))
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("“%s” is not a language of the portal. Use vi (Vietnamese) or en (English)."),
+                   language);
+      return FALSE;
+    }
+  article->language = g_strdup (language);
+
+  if (!resolve_codes (store, site, draft, article, kind_out, error))
+    return FALSE;
+  article->site_id = site->id;
+  article->site_code = g_strdup (site->code);
   return TRUE;
 }
 
@@ -199,7 +246,6 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
   g_autoptr(ToaRevision) revision = NULL;
   g_autofree char *detail = NULL;
   const char *site_code;
-  const char *language;
   GError *local_error = NULL;
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
@@ -217,34 +263,9 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
       return NULL;
     }
 
-  if (!text_field (draft->title, -1, _("Title"), TRUE, &article->title, error)
-      || !check_title (article->title, error)
-      || !text_field (draft->sapo, -1, _("Sapo"), FALSE, &article->sapo, error)
-      || !text_field (draft->body_html, draft->body_len, _("Body"), FALSE, &article->body_html, error)
-      || !text_field (draft->attribution, -1, _("Attribution"), FALSE, &article->attribution, error))
-    return NULL;
-  if (article->sapo == NULL)
-    article->sapo = g_strdup ("");
-  if (article->body_html == NULL)
-    article->body_html = g_strdup ("");
-  if (article->attribution != NULL && *article->attribution == '\0')
-    g_clear_pointer (&article->attribution, g_free);
-
-  language = draft->language != NULL && *draft->language != '\0' ? draft->language : "vi";
-  if (!g_str_equal (language, "vi") && !g_str_equal (language, "en"))
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("“%s” is not a language of the portal. Use vi (Vietnamese) or en (English)."),
-                   language);
-      return NULL;
-    }
-  article->language = g_strdup (language);
-
-  if (!resolve_codes (store, site, draft, article, error))
+  if (!toa_articles_check_draft (store, site, draft, article, NULL, error))
     return NULL;
 
-  article->site_id = site->id;
-  article->site_code = g_strdup (site->code);
   article->state = g_strdup (toa_article_state_code (TOA_STATE_DRAFT));
   article->created_by = actor->id;
   article->created_by_name = g_strdup (actor->full_name);

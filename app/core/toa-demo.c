@@ -1,6 +1,7 @@
 /* toa-demo.c — the demo board (dữ liệu mẫu): sites, sections, units, people and articles,
  * built through core so everything is validated and audited; the text comes from
- * toa-demo-text.c. Reproducible: one fixed GRand seed, dates anchored at the day of @now_usec. */
+ * toa-demo-text.c and the workflow history (real transitions) from toa-demo-flow.c.
+ * Reproducible: one fixed GRand seed, dates anchored at the day of @now_usec. */
 #include "config.h"
 
 #include <string.h>
@@ -10,12 +11,15 @@
 #include "toa-article-state.h"
 #include "toa-audit.h"
 #include "toa-articles.h"
+#include "toa-deadline.h"
 #include "toa-demo.h"
 #include "toa-demo-private.h"
 #include "toa-error.h"
+#include "toa-intake.h"
 #include "toa-people.h"
 #include "toa-reference.h"
 #include "toa-text.h"
+#include "toa-transitions.h"
 
 #define DEMO_SEED         20260101u
 #define DEMO_N_ARTICLES   300
@@ -100,18 +104,18 @@ static const DemoPerson demo_people[] = {
   { "phobantt",   "Trần Thị Mai",        FALSE, NULL, { "standing-deputy" } },
   { "phoban",     "Lê Quang Vinh",       FALSE, NULL, { "deputy" } },
   { "thuky",      "Phạm Thị Thu Hà",     FALSE, NULL, { "secretary" } },
-  { "thanhvien1", "Hoàng Minh Tuấn",     FALSE, NULL, { "member", "head@so-y-te" } },
-  { "thanhvien2", "Võ Thị Lan",          FALSE, NULL, { "member", "head@dong-xoai" } },
-  { "thanhvien3", "Đặng Văn Phúc",       FALSE, NULL, { "member", "head@so-vhttdl" } },
+  { "thanhvien1", "Hoàng Minh Tuấn",     FALSE, NULL, { "member", "head@so-y-te", "standing-deputy@so-y-te" } },
+  { "thanhvien2", "Võ Thị Lan",          FALSE, NULL, { "member", "head@dong-xoai", "standing-deputy@dong-xoai" } },
+  { "thanhvien3", "Đặng Văn Phúc",       FALSE, NULL, { "member", "head@so-vhttdl", "standing-deputy@so-vhttdl" } },
   { "thanhvien4", "Bùi Thị Hồng Nhung",  FALSE, NULL, { "member" } },
   { "bientap1",   "Ngô Thanh Tùng",      TRUE,  NULL, { "editor" } },
   { "bientap2",   "Huỳnh Thị Kim Ngân",  TRUE,  NULL, { "editor" } },
-  { "bientap3",   "Điểu Minh Khánh",     TRUE,  NULL, { "editor", "editor@so-vhttdl" } },
-  { "bientap4",   "Lý Thị Bích Trâm",    TRUE,  NULL, { "editor", "editor@so-y-te" } },
-  { "bientap5",   "Dương Quốc Bảo",      TRUE,  NULL, { "editor", "editor@dong-xoai" } },
-  { "kythuat1",   "Phan Đức Thịnh",      FALSE, NULL, { "technician" } },
+  { "bientap3",   "Điểu Minh Khánh",     TRUE,  NULL, { "editor", "editor@so-vhttdl", "secretary@so-vhttdl" } },
+  { "bientap4",   "Lý Thị Bích Trâm",    TRUE,  NULL, { "editor", "editor@so-y-te", "secretary@so-y-te" } },
+  { "bientap5",   "Dương Quốc Bảo",      TRUE,  NULL, { "editor", "editor@dong-xoai", "secretary@dong-xoai" } },
+  { "kythuat1",   "Phan Đức Thịnh",      FALSE, NULL, { "technician", "technician@so-y-te", "technician@dong-xoai" } },
   { "kythuat2",   "Vũ Hoàng Nam",        TRUE,  NULL, { "technician" } },
-  { "kythuat3",   "Đỗ Thị Thanh Thảo",   FALSE, NULL, { "technician" } },
+  { "kythuat3",   "Đỗ Thị Thanh Thảo",   FALSE, NULL, { "technician", "technician@so-vhttdl" } },
   { "ketoan",     "Hồ Thị Ngọc Ánh",     FALSE, NULL, { "accountant" } },
   { "quantri",    "Trịnh Văn Lực",       FALSE, NULL, { "admin", "admin@so-y-te" } },
   { NULL,         "Lâm Văn Sơn",         TRUE,  "12/2025/HĐ-CTV", { NULL } },
@@ -133,21 +137,17 @@ static const char *const review_comments[] = {
   "Ảnh minh họa thiếu chú thích và mô tả ảnh, đề nghị bổ sung.",
   "Nội dung đạt yêu cầu, đề nghị Phó Trưởng ban xem xét duyệt đăng.",
 };
-static const char *const return_comments[] = {
-  "Trả lại để sửa: cần kiểm tra lại tên đơn vị và chức danh người phát biểu.",
-  "Trả lại để sửa: nội dung trùng một phần với tin đã đăng tuần trước, đề nghị viết lại.",
-  "Trả lại để sửa: đề nghị đơn vị cung cấp văn bản gốc để đối chiếu.",
+/* Editorial comments that name a colleague (@login): recorded as mentions. */
+static const char *const mention_comments[] = {
+  "đề nghị bổ sung nguồn của số liệu trước khi chuyển Phó Trưởng ban.",
+  "xem lại chú thích ảnh giúp, tên đơn vị viết chưa đúng.",
+  "tin này cần đăng trước 16 giờ, đề nghị ưu tiên biên tập.",
 };
-static const char *const refuse_comments[] = {
-  "Từ chối đăng: Trùng lặp với thông tin đã đăng tải.",
-  "Từ chối đăng: Không thuộc phạm vi quản lý của tỉnh.",
-  "Từ chối đăng: Chưa được cấp có thẩm quyền cho phép công bố.",
-  "Từ chối đăng: Thông tin không bảo đảm chất lượng.",
+/* Intake: document numbers of the material units send (sổ văn bản of the sender). */
+static const char *const document_suffixes[] = {
+  "UBND-VX", "SYT-NV", "STC-QLNS", "SNV-TCBC", "BC-CAT", "TB-SGDĐT", "KH-SVHTTDL",
 };
-static const char *const escalate_comments[] = {
-  "Nội dung nhạy cảm, xin ý kiến Trưởng ban trước khi đăng.",
-  "Đề nghị xin ý kiến Chủ tịch UBND tỉnh về thời điểm công bố thông tin.",
-};
+
 static const char *const revision_notes[] = {
   "Biên tập, đọc soát lỗi chính tả",
   "Thư ký sửa tiêu đề và sapo",
@@ -172,6 +172,11 @@ typedef struct {
   int             n_revisions;  /* extra revisions after the first */
   int             n_comments;
   int             authoring;    /* 0 actor only, 1 contributor, 2 + photographer, 3 translator */
+  const char     *info_kind;    /* kind of information; NULL = none */
+  const char     *channel;      /* intake channel; NULL = written with toa_articles_create */
+  const char     *via;          /* a state its history passes through; NULL = the shortest way */
+  gboolean        with_return;  /* returned once on its way */
+  guint           doc_no;       /* the sender's document number, for intake */
 } Plan;
 
 static const struct {
@@ -318,8 +323,87 @@ plan_compare (gconstpointer a, gconstpointer b)
   return pa->index < pb->index ? -1 : pa->index > pb->index;
 }
 
+/* The kind of information an item carries: its section's usual kind (a decision is a
+ * legal document, a component site's item news); only a kind this database knows. */
+static const char *
+plan_kind (const Plan *p, GPtrArray *info_kinds)
+{
+  const char *info_kind = NULL;
+
+  if (p->site < 0)
+    info_kind = portal_sections[p->section].info_kind;
+  if (g_str_equal (p->genre, "van-ban"))
+    info_kind = "legal-document";
+  else if (p->site >= 0)
+    info_kind = "news";
+  for (guint i = 0; info_kind != NULL && i < info_kinds->len; i++)
+    if (g_str_equal (((ToaInfoKind *) info_kinds->pdata[i])->code, info_kind))
+      return info_kind;
+  return NULL;
+}
+
+/* How the item came in: material a unit sends (and every item left in intake) is registered
+ * through a channel; some in-house items too (so they have their deadline at once). */
 static void
-plan_articles (GRand *r, GArray *plans, GPtrArray *genres, gint64 anchor)
+plan_entry (GRand *r, Plan *p, GPtrArray *channels)
+{
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
+
+  for (guint i = 0; i < channels->len; i++)
+    if (!((ToaIntakeChannel *) channels->pdata[i])->skips_intake)
+      g_ptr_array_add (outside, ((ToaIntakeChannel *) channels->pdata[i])->code);
+  p->doc_no = g_rand_int_range (r, 12, 2400);
+  if (p->state == TOA_STATE_RECEIVED && p->unit < 0)
+    p->unit = g_rand_int_range (r, 0, G_N_ELEMENTS (units));
+  if (outside->len > 0 && (p->state == TOA_STATE_RECEIVED || (p->unit >= 0 && toa_demo_chance (r, 0.75))))
+    p->channel = outside->pdata[g_rand_int_range (r, 0, outside->len)];
+  else if (p->state == TOA_STATE_DRAFT || p->unit >= 0)
+    p->channel = TOA_INTAKE_IN_HOUSE;
+}
+
+/* Some histories take the long way: returned once, escalated to the head (and to the
+ * chairman), scheduled before publication, refused after escalation. */
+static void
+plan_detour (GRand *r, Plan *p)
+{
+  double roll = g_rand_double (r);
+
+  switch (p->state)
+    {
+    case TOA_STATE_RETURNED:
+      p->with_return = TRUE;
+      break;
+    case TOA_STATE_PUBLISHED:
+      if (roll < 0.10)
+        p->with_return = TRUE;
+      else if (roll < 0.18)
+        p->via = toa_article_state_code (TOA_STATE_ESCALATED);
+      else if (roll < 0.21)
+        p->via = toa_article_state_code (TOA_STATE_CHAIRMAN_OPINION);
+      else if (roll < 0.33)
+        p->via = toa_article_state_code (TOA_STATE_SCHEDULED);
+      break;
+    case TOA_STATE_REFUSED:
+      if (roll < 0.3)
+        p->via = toa_article_state_code (TOA_STATE_ESCALATED);
+      break;
+    case TOA_STATE_WITHDRAWN:
+      /* taken down after publication (not a deletion before it) */
+      p->via = toa_article_state_code (TOA_STATE_PUBLISHED);
+      p->with_return = roll < 0.25;
+      break;
+    case TOA_STATE_SECRETARY_REVIEW:
+    case TOA_STATE_DEPUTY_REVIEW:
+      p->with_return = roll < 0.25;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+plan_articles (GRand *r, GArray *plans, GPtrArray *genres, GPtrArray *info_kinds,
+               GPtrArray *channels, gint64 anchor)
 {
   for (guint i = 0; i < DEMO_N_ARTICLES; i++)
     {
@@ -404,9 +488,71 @@ plan_articles (GRand *r, GArray *plans, GPtrArray *genres, gint64 anchor)
       else
         p.authoring = 0;
 
+      p.info_kind = plan_kind (&p, info_kinds);
+      plan_entry (r, &p, channels);
+      plan_detour (r, &p);
+
       g_array_append_val (plans, p);
     }
-  g_array_sort (plans, plan_compare);
+}
+
+static gboolean
+is_open (ToaArticleState state)
+{
+  return state != TOA_STATE_PUBLISHED && state != TOA_STATE_REFUSED && state != TOA_STATE_WITHDRAWN;
+}
+
+static void
+local_day (gint64 usec, GDate *out)
+{
+  toa_transitions_local_date (usec, out);
+}
+
+/* Open items get deadlines around the demo's today: in turn overdue, due today and due
+ * later (working days, as the inbox counts them), by choosing the day they came in. */
+static gboolean
+aim_deadlines (ToaStore *store, GArray *plans, gint64 anchor, GError **error)
+{
+  g_autoptr(ToaWorkCalendar) cal = toa_work_calendar_get (store, error);
+  GDate today;
+  guint turn = 0;
+
+  if (cal == NULL)
+    return FALSE;
+  local_day (anchor, &today);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      Plan *p = &g_array_index (plans, Plan, i);
+      int days_now = (int) ((anchor - p->created_at + USEC_PER_DAY - 1) / USEC_PER_DAY);
+      int want = turn % 3;   /* 0 overdue, 1 due today, 2 later */
+
+      if (!is_open (p->state) || p->info_kind == NULL)
+        continue;
+      turn++;
+      for (int days = want == 0 ? days_now : 1; days <= 45; days++)
+        {
+          GDate from, due;
+          gboolean has_deadline = FALSE;
+          int left;
+
+          local_day (p->created_at - (gint64) (days - days_now) * USEC_PER_DAY, &from);
+          if (!toa_deadline_for_kind (store, cal, p->info_kind, &from, &due, &has_deadline, NULL, error))
+            return FALSE;
+          if (!has_deadline)
+            break;
+          left = toa_work_calendar_days_between (cal, &today, &due);
+          if ((want == 0 && left < 0) || (want == 1 && left == 0) || (want == 2 && left > 0))
+            {
+              gint64 shift = (gint64) (days - days_now) * USEC_PER_DAY;
+
+              p->created_at -= shift;
+              p->updated_at = MIN (p->updated_at - shift, anchor - USEC_PER_MINUTE);
+              p->updated_at = MAX (p->updated_at, p->created_at);
+              break;
+            }
+        }
+    }
+  return TRUE;
 }
 
 static guint
@@ -529,14 +675,13 @@ add_person (ToaStore *store, const DemoPerson *dp, gint64 portal_id, const gint6
  * audit record). */
 static ToaArticle *
 create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *people,
-                GPtrArray *info_kinds, GError **error)
+                const GDate *today, GError **error)
 {
   ToaArticleDraft draft = { 0 };
   g_autofree char *title = demo_title (r, p);
   g_autofree char *sapo = NULL;
   g_autofree char *body = NULL;
   g_autofree char *attribution = NULL;
-  const char *info_kind = NULL;
 
   if (p->english)
     {
@@ -558,20 +703,6 @@ create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *peop
     {
       draft.site_code = "portal";
       draft.section_code = portal_sections[p->section].code;
-      info_kind = portal_sections[p->section].info_kind;
-    }
-  if (g_str_equal (p->genre, "van-ban"))
-    info_kind = "legal-document";
-  else if (p->site >= 0)
-    info_kind = "news";
-  /* only a kind this database knows */
-  if (info_kind)
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; i < info_kinds->len && !known; i++)
-        known = g_str_equal (((ToaInfoKind *) info_kinds->pdata[i])->code, info_kind);
-      if (!known)
-        info_kind = NULL;
     }
 
   if (p->unit >= 0 && toa_demo_chance (r, 0.6))
@@ -582,20 +713,40 @@ create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *peop
   draft.genre = p->genre;
   draft.language = p->english ? "en" : "vi";
   draft.unit_code = p->unit >= 0 ? units[p->unit].code : NULL;
-  draft.info_kind = info_kind;
+  draft.info_kind = p->info_kind;
   draft.title = title;
   draft.sapo = sapo;
   draft.body_html = body;
   draft.body_len = -1;
   draft.attribution = attribution;
 
+  if (p->channel != NULL)
+    {
+      /* registered by the intake team (Quy trình 1) on the day it came in */
+      ToaIntakeDraft intake = { .draft = draft, .channel = p->channel, .today = today };
+      g_autofree char *received = NULL;
+      g_autofree char *document_no = NULL;
+      GDate day;
+
+      local_day (p->created_at, &day);
+      received = toa_workdays_iso_date (&day);
+      intake.received_on = received;
+      if (p->unit >= 0)
+        {
+          document_no = g_strdup_printf ("%u/%s", p->doc_no, document_suffixes[p->doc_no % G_N_ELEMENTS (document_suffixes)]);
+          intake.document_no = document_no;
+          intake.issued_on = received;
+        }
+      return toa_intake_add (store, people[p->actor], &intake, NULL, error);
+    }
   return toa_articles_create (store, people[p->actor], &draft, error);
 }
 
-/* Seeding: toa_articles_create always starts an article now, in "draft". A demo board
- * needs a history, so the planned state, dates, authors, later revisions and comments are
- * written straight through the store here, in one transaction, with one audit record
- * ("demo.seed") that says so. Nothing outside the demo does this. */
+/* Seeding: toa_articles_create and toa_intake_add start an article now. A demo board needs a
+ * past, so the planned dates, authors, later revisions and comments are written straight
+ * through the store here, in one transaction, with one audit record ("demo.seed") that says
+ * so. Nothing outside the demo does this. The state is NOT written here: every item leaves
+ * its entry state through real transitions afterwards (toa-demo-flow.c). */
 static gboolean
 seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
               ToaPerson *const *people, GError **error)
@@ -616,11 +767,8 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
 
       if (a == NULL)
         goto fail;
-      g_free (a->state);
-      a->state = g_strdup (toa_article_state_code (p->state));
       a->created_at = p->created_at;
       a->updated_at = p->updated_at;
-      a->published_at = p->published_at;
 
       if (p->authoring != 0)
         {
@@ -674,26 +822,9 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
           g_autoptr(ToaComment) comment = toa_comment_new ();
           const char *body;
 
-          switch (p->state)
-            {
-            case TOA_STATE_RETURNED:
-              body = PICK (r, return_comments);
-              reviewer = k ? P_STANDING : P_SECRETARY;
-              break;
-            case TOA_STATE_REFUSED:
-              body = PICK (r, refuse_comments);
-              reviewer = P_STANDING;
-              break;
-            case TOA_STATE_ESCALATED:
-            case TOA_STATE_CHAIRMAN_OPINION:
-              body = escalate_comments[p->state == TOA_STATE_CHAIRMAN_OPINION];
-              reviewer = p->state == TOA_STATE_CHAIRMAN_OPINION ? P_HEAD : P_STANDING;
-              break;
-            default:
-              body = PICK (r, review_comments);
-              reviewer = k ? P_DEPUTY : P_SECRETARY;
-              break;
-            }
+          /* the comments a transition needs are on the timeline; these are remarks */
+          body = PICK (r, review_comments);
+          reviewer = k ? P_DEPUTY : P_SECRETARY;
           comment->article_id = a->id;
           comment->person_id = people[reviewer]->id;
           comment->body = g_strdup (body);
@@ -705,7 +836,7 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
     }
 
   detail = g_strdup_printf ("{\"articles\":%u,\"revisions\":%u,\"comments\":%u,"
-                            "\"note\":\"demo history: states, dates, authors\"}",
+                            "\"note\":\"demo history: dates, authors, revisions, remarks; states by transitions\"}",
                             articles->len, n_revisions, n_comments);
   if (!toa_audit_append (store, 0, "demo.seed", "board", 0, detail, error))
     goto fail;
@@ -716,6 +847,100 @@ fail:
   return FALSE;
 }
 
+/* Every item leaves its entry state through real transitions on the board's default
+ * workflow, oldest first; the standing deputy's delegation to the secretary covers the last
+ * weeks. Then a few remarks that name a colleague. */
+static gboolean
+take_histories (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles, GPtrArray *genres,
+                ToaPerson *const *people, gint64 portal_id, const gint64 *site_ids,
+                gint64 anchor, GError **error)
+{
+  g_autoptr(ToaDemoFlow) flow = toa_demo_flow_new (store, people, N_PEOPLE, error);
+  g_autoptr(GArray) route = toa_demo_flow_route_new ();
+  const char *const delegated[] = { "publish", "schedule", NULL };
+  guint mentions = 0;
+  GDate from, to;
+
+  if (flow == NULL)
+    return FALSE;
+  local_day (anchor - 30 * USEC_PER_DAY, &from);
+  local_day (anchor + 30 * USEC_PER_DAY, &to);
+  if (!toa_demo_flow_delegate (flow, P_STANDING, P_SECRETARY, "portal", portal_id, delegated,
+                               &from, &to, error))
+    return FALSE;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const Plan *p = &g_array_index (plans, Plan, i);
+      const ToaArticle *a = articles->pdata[i];
+      ToaDemoRoute want = { 0 };
+
+      want.article_id = a->id;
+      want.site_id = p->site >= 0 ? site_ids[p->site] : portal_id;
+      want.designed = is_designed (genres, p->genre);
+      want.entry = a->state;
+      want.target = toa_article_state_code (p->state);
+      want.via = p->via;
+      want.with_return = p->with_return;
+      want.author = p->actor;
+      want.start = p->created_at;
+      want.end = p->updated_at;
+      want.published_at = p->published_at;
+      want.schedule_default = anchor + g_rand_int_range (r, 0, 3) * USEC_PER_DAY + 8 * USEC_PER_HOUR;
+      if (p->state == TOA_STATE_RETURNED)
+        {
+          /* "returned": sent back from a review step to be fixed, and not sent on yet */
+          want.target = toa_article_state_code (toa_demo_chance (r, 0.5) ? TOA_STATE_DEPUTY_REVIEW
+                                                                        : TOA_STATE_SECRETARY_REVIEW);
+          want.rest_after_return = TRUE;
+        }
+      if (!toa_demo_flow_route (flow, &want, r, route))
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       "demo item %lld: the default workflow has no way from “%s” to “%s”",
+                       (long long) a->id, want.entry, want.target);
+          return FALSE;
+        }
+      if (!toa_demo_flow_take (flow, &want, route, r, error))
+        return FALSE;
+
+      if (mentions < 6 && is_open (p->state) && p->site < 0 && i % 5 == 0)
+        {
+          const ToaPerson *named = people[p->actor]->login != NULL && p->actor != P_SECRETARY
+                                   ? people[p->actor] : people[P_EDITOR1];
+          g_autofree char *body = g_strdup_printf ("@%s %s", named->login,
+                                                   mention_comments[mentions % G_N_ELEMENTS (mention_comments)]);
+          g_autoptr(ToaComment) comment = toa_articles_comment (store, people[P_SECRETARY], a->id,
+                                                                body, error);
+
+          if (comment == NULL)
+            return FALSE;
+          mentions++;
+        }
+    }
+
+  /* the secretary asks to take down the latest portal publication: waits for the approval of
+   * the standing deputy or the head (a pending request in their inbox) */
+  for (guint i = plans->len; i-- > 0;)
+    {
+      const Plan *p = &g_array_index (plans, Plan, i);
+      const ToaArticle *a = articles->pdata[i];
+      gint64 request_id = 0;
+
+      if (p->state != TOA_STATE_PUBLISHED || p->site >= 0 || p->published_at >= anchor - 3 * USEC_PER_HOUR)
+        continue;
+      if (!toa_demo_flow_request (flow, a->id, portal_id, is_designed (genres, p->genre),
+                                  toa_article_state_code (p->state), P_SECRETARY,
+                                  anchor - 2 * USEC_PER_HOUR, r, &request_id, error))
+        return FALSE;
+      g_debug ("demo: withdrawal request %lld on item %lld", (long long) request_id, (long long) a->id);
+      break;
+    }
+  g_debug ("demo: %u steps under delegation, %u remarks with mentions",
+           toa_demo_flow_delegated_acts (flow), mentions);
+  return TRUE;
+}
+
 gboolean
 toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
 {
@@ -723,11 +948,13 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
   g_autoptr(ToaSite) portal = NULL;
   g_autoptr(GPtrArray) genres = NULL;
   g_autoptr(GPtrArray) info_kinds = NULL;
+  g_autoptr(GPtrArray) channels = NULL;
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_person_free);
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) plans = g_array_new (FALSE, TRUE, sizeof (Plan));
   gint64 site_ids[G_N_ELEMENTS (component_sites)];
   gint64 anchor;
+  GDate today;
 
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
 
@@ -758,6 +985,10 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
   info_kinds = toa_store_info_kind_list (store, error);
   if (info_kinds == NULL)
     return FALSE;
+  channels = toa_store_intake_channel_list (store, error);
+  if (channels == NULL)
+    return FALSE;
+  local_day (anchor, &today);
 
   if (!add_reference_data (store, portal->id, site_ids, error))
     return FALSE;
@@ -770,15 +1001,20 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
       g_ptr_array_add (people, person);
     }
 
-  plan_articles (r, plans, genres, anchor);
+  plan_articles (r, plans, genres, info_kinds, channels, anchor);
+  if (!aim_deadlines (store, plans, anchor, error))
+    return FALSE;
+  g_array_sort (plans, plan_compare);
   for (guint i = 0; i < plans->len; i++)
     {
       ToaArticle *a = create_article (store, r, &g_array_index (plans, Plan, i),
-                                      (ToaPerson *const *) people->pdata, info_kinds, error);
+                                      (ToaPerson *const *) people->pdata, &today, error);
       if (a == NULL)
         return FALSE;
       g_ptr_array_add (articles, a);
     }
 
-  return seed_history (store, r, plans, articles, (ToaPerson *const *) people->pdata, error);
+  return seed_history (store, r, plans, articles, (ToaPerson *const *) people->pdata, error)
+         && take_histories (store, r, plans, articles, genres, (ToaPerson *const *) people->pdata,
+                            portal->id, site_ids, anchor, error);
 }

@@ -52,7 +52,8 @@ typedef struct {
   int         designed;
 } ToaInboxScope;
 
-/* What the store returns: the union of @scopes, and (when @last_actor_id is not 0) the items
+/* What the store returns: the union of @scopes, the items in @request_article_ids, those
+ * with a pending request by @requested_by, and (when @last_actor_id is not 0) the items
  * that person moved last whose state is not one of @end_states; optionally only those with
  * a deadline before @deadline_before ("YYYY-MM-DD") and matching @text (searched like the
  * article list). Ordered by deadline (none last), then last change, newest first. */
@@ -64,6 +65,9 @@ typedef struct {
   char       *text;
   guint       offset;
   guint       limit;
+  GArray     *request_article_ids; /* gint64, owned: items whose pending approval request
+                                    * this person may decide (toa-approval.h); NULL = none */
+  gint64      requested_by;        /* not 0: also the items with a pending request by them */
 } ToaInboxQuery;
 
 ToaInboxScope *toa_inbox_scope_new (gint64 site_id, const char *workflow_code,
@@ -90,6 +94,8 @@ typedef struct {
   char       *holder;           /* core: their names, comma-separated */
   gboolean    has_deadline;     /* core */
   int         days_left;        /* core: working days; 0 = due today; < 0 = overdue */
+  gint64      request_id;       /* store: the item's pending approval request; 0 = none */
+  char       *request_transition; /* store: the transition it asks for */
 } ToaInboxItem;
 
 ToaInboxItem *toa_inbox_item_new (void);

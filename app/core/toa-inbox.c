@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "toa-approval.h"
 #include "toa-article-state.h"
 #include "toa-deadline.h"
 #include "toa-delegation.h"
@@ -80,6 +81,7 @@ toa_inbox_query_free (ToaInboxQuery *query)
   g_strfreev (query->end_states);
   g_free (query->deadline_before);
   g_free (query->text);
+  g_clear_pointer (&query->request_article_ids, g_array_unref);
   g_free (query);
 }
 
@@ -103,6 +105,7 @@ toa_inbox_item_free (ToaInboxItem *item)
   g_free (item->step_label);
   g_strfreev (item->holder_roles);
   g_free (item->holder);
+  g_free (item->request_transition);
   g_free (item);
 }
 
@@ -306,6 +309,25 @@ toa_inbox_build_query (ToaStore *store, const ToaPerson *person, const ToaInboxR
     }
   if (request->which == TOA_INBOX_SENT)
     g_ptr_array_set_size (query->scopes, 0);
+
+  /* Pending approval requests: waiting for those who may decide them, sent for the asker. */
+  if (request->which != TOA_INBOX_SENT && person->active)
+    {
+      g_autoptr(GPtrArray) pending = toa_approval_list_for_approver (store, person, error);
+
+      if (pending == NULL)
+        return NULL;
+      for (guint i = 0; i < pending->len; i++)
+        {
+          const ToaApprovalRequest *r = g_ptr_array_index (pending, i);
+
+          if (query->request_article_ids == NULL)
+            query->request_article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (query->request_article_ids, r->article_id);
+        }
+    }
+  if (request->which == TOA_INBOX_SENT || request->which == TOA_INBOX_OVERDUE)
+    query->requested_by = person->id;
   if (request->which == TOA_INBOX_OVERDUE)
     query->deadline_before = toa_workdays_iso_date (&today);
   return g_steal_pointer (&query);
@@ -326,6 +348,46 @@ item_workflow (ToaStore *store, GHashTable *cache, const char *default_code,
       g_hash_table_insert (cache, g_steal_pointer (&key), wf);
     }
   return wf;
+}
+
+/* An item with a pending approval request: its step is the request, held by the roles
+ * that may approve it. FALSE when the workflow does not know the transition. */
+static gboolean
+fill_request (ToaInboxItem *item, const ToaWorkflow *wf, gboolean designed, GString *names,
+              GStrvBuilder *holders)
+{
+  const ToaWorkflowTransition *found = NULL;
+  g_autoptr(GPtrArray) transitions = NULL;
+
+  if (wf == NULL)
+    return FALSE;
+  transitions = toa_workflow_transitions_from (wf, item->article->state, designed);
+  for (guint i = 0; i < transitions->len && found == NULL; i++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (transitions, i);
+
+      if (g_strcmp0 (t->code, item->request_transition) == 0)
+        found = t;
+    }
+  if (found == NULL)
+    return FALSE;
+  g_free (item->state_name);
+  /* Translators: the name of the transition asked for, e.g. "Gỡ bài — chờ duyệt" */
+  item->state_name = g_strdup_printf (_("%s — awaiting approval"),
+                                      found->name != NULL ? found->name : found->code);
+  g_free (item->step_label);
+  item->step_label = g_strdup (item->state_name);
+  for (guint k = 0; found->approval_roles != NULL && found->approval_roles[k] != NULL; k++)
+    {
+      ToaRole role;
+
+      g_strv_builder_add (holders, found->approval_roles[k]);
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, toa_role_from_code (found->approval_roles[k], &role)
+                              ? toa_role_label (role) : found->approval_roles[k]);
+    }
+  return TRUE;
 }
 
 static void
@@ -352,7 +414,7 @@ fill_item (ToaInboxItem *item, const ToaWorkflow *wf, GPtrArray *genres, ToaWork
   item->state_name = g_strdup (state != NULL ? state->name : toa_article_state_label_for_code (a->state));
   item->step_label = g_strdup (state != NULL && state->step_label != NULL ? state->step_label
                                : item->state_name);
-  if (wf != NULL)
+  if (!(item->request_id != 0 && fill_request (item, wf, designed, names, holders)) && wf != NULL)
     {
       g_autoptr(GPtrArray) transitions = toa_workflow_transitions_from (wf, a->state, designed);
 

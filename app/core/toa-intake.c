@@ -10,11 +10,11 @@
 #include "toa-audit.h"
 #include "toa-deadline.h"
 #include "toa-error.h"
+#include "toa-articles-private.h"
 #include "toa-intake.h"
 #include "toa-text.h"
 #include "toa-workflow.h"
 
-#define MAX_TITLE_CHARS 300
 #define MAX_FIELD_CHARS 500
 
 ToaIntakeChannel *
@@ -109,11 +109,10 @@ today_in_vietnam (GDate *out)
 }
 
 
-/* Every lookup of the draft: site, section, genre, sender unit, kind, channel. */
+/* The lookups of intake's own: channel and site (the draft's other codes are
+ * toa_articles_check_draft's). */
 typedef struct {
   ToaSite          *site;
-  gint64            section_id;
-  gint64            unit_id;
   ToaInfoKind      *kind;
   ToaIntakeChannel *channel;
 } Resolved;
@@ -132,8 +131,7 @@ resolve (ToaStore *store, const ToaIntakeDraft *in, Resolved *r, GError **error)
 {
   const ToaArticleDraft *draft = &in->draft;
   const char *site_code = draft->site_code != NULL && *draft->site_code ? draft->site_code : "portal";
-  g_autoptr(GPtrArray) sections = NULL, genres = NULL, channels = NULL;
-  gboolean found = FALSE;
+  g_autoptr(GPtrArray) channels = NULL;
 
   if (in->channel == NULL || *in->channel == '\0')
     {
@@ -153,79 +151,8 @@ resolve (ToaStore *store, const ToaIntakeDraft *in, Resolved *r, GError **error)
                    in->channel);
       return FALSE;
     }
-
-  if (!(r->site = toa_store_site_find_checked (store, site_code, error)))
-    return FALSE;
-  if (draft->section_code == NULL || *draft->section_code == '\0')
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("%s: this field is required. Fill it in and try again."), _("Section"));
-      return FALSE;
-    }
-  if (!(sections = toa_store_section_list (store, r->site->id, error)))
-    return FALSE;
-  for (guint i = 0; i < sections->len; i++)
-    if (g_str_equal (((ToaSection *) sections->pdata[i])->code, draft->section_code))
-      r->section_id = ((ToaSection *) sections->pdata[i])->id;
-  if (r->section_id == 0)
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                   _("The site “%s” has no section with the code “%s”. See the codes with “toasoan-cli section list”."),
-                   r->site->code, draft->section_code);
-      return FALSE;
-    }
-  if (draft->genre == NULL || *draft->genre == '\0')
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("%s: this field is required. Fill it in and try again."), _("Genre"));
-      return FALSE;
-    }
-  if (!(genres = toa_store_genre_list (store, error)))
-    return FALSE;
-  for (guint i = 0; i < genres->len && !found; i++)
-    found = g_str_equal (((ToaGenre *) genres->pdata[i])->code, draft->genre);
-  if (!found)
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                   _("There is no genre with the code “%s”. See the codes with “toasoan-cli genre list”."),
-                   draft->genre);
-      return FALSE;
-    }
-  if (draft->unit_code != NULL && *draft->unit_code != '\0')
-    {
-      g_autoptr(GPtrArray) units = toa_store_unit_list (store, error);
-
-      if (units == NULL)
-        return FALSE;
-      for (guint i = 0; i < units->len; i++)
-        if (g_str_equal (((ToaUnit *) units->pdata[i])->code, draft->unit_code))
-          r->unit_id = ((ToaUnit *) units->pdata[i])->id;
-      if (r->unit_id == 0)
-        {
-          g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                       _("There is no providing unit with the code “%s”. Check the code and try again."),
-                       draft->unit_code);
-          return FALSE;
-        }
-    }
-  if (draft->info_kind != NULL && *draft->info_kind != '\0')
-    {
-      g_autoptr(GPtrArray) kinds = toa_store_info_kind_list (store, error);
-
-      if (kinds == NULL)
-        return FALSE;
-      for (guint i = 0; i < kinds->len && r->kind == NULL; i++)
-        if (g_str_equal (((ToaInfoKind *) kinds->pdata[i])->code, draft->info_kind))
-          r->kind = g_ptr_array_steal_index (kinds, i);
-      if (r->kind == NULL)
-        {
-          g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                       _("There is no kind of information with the code “%s”. Check the code and try again."),
-                       draft->info_kind);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  r->site = toa_store_site_find_checked (store, site_code, error);
+  return r->site != NULL;
 }
 
 ToaArticle *
@@ -255,20 +182,20 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
       return NULL;
     }
 
-  if (!text_field (in->draft.title, _("Title"), TRUE, MAX_TITLE_CHARS, &article->title, error)
-      || !text_field (in->draft.sapo, _("Sapo"), FALSE, 0, &article->sapo, error)
-      || !text_field (in->draft.attribution, _("Attribution"), FALSE, MAX_FIELD_CHARS, &article->attribution, error)
-      || !text_field (in->sender_name, _("Sender"), FALSE, MAX_FIELD_CHARS, &record->sender_name, error)
+  if (!toa_articles_check_draft (store, r.site, &in->draft, article, &r.kind, error))
+    return NULL;
+  if (article->attribution != NULL && g_utf8_strlen (article->attribution, -1) > MAX_FIELD_CHARS)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("%s: too long (at most %d characters). Shorten it and try again."),
+                   _("Attribution"), MAX_FIELD_CHARS);
+      return NULL;
+    }
+  if (!text_field (in->sender_name, _("Sender"), FALSE, MAX_FIELD_CHARS, &record->sender_name, error)
       || !text_field (in->document_no, _("Document number"), FALSE, 100, &record->document_no, error)
       || !text_field (in->received_on, _("Received"), TRUE, 20, &received_raw, error)
       || !text_field (in->issued_on, _("Issued"), FALSE, 20, &issued_raw, error))
     return NULL;
-  if (in->draft.body_html != NULL)
-    {
-      article->body_html = toa_text_normalize (in->draft.body_html, in->draft.body_len, _("Body"), error);
-      if (article->body_html == NULL)
-        return NULL;
-    }
   for (guint i = 0; in->attachments != NULL && in->attachments[i] != NULL; i++)
     {
       g_autofree char *name = NULL;
@@ -279,7 +206,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
     }
   record->attachments = g_strv_builder_end (g_steal_pointer (&files));
 
-  if (!r.channel->skips_intake && r.unit_id == 0 && record->sender_name == NULL)
+  if (!r.channel->skips_intake && article->source_unit_id == 0 && record->sender_name == NULL)
     {
       g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
                    _("Material received by “%s” needs its sender: give the sender unit’s code or the sender’s name."),
@@ -324,24 +251,6 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
         deadline = toa_workdays_iso_date (&due);
     }
 
-  article->site_id = r.site->id;
-  article->site_code = g_strdup (r.site->code);
-  article->section_id = r.section_id;
-  article->genre = g_strdup (in->draft.genre);
-  article->language = g_strdup (in->draft.language != NULL && *in->draft.language ? in->draft.language : "vi");
-  if (!g_str_equal (article->language, "vi") && !g_str_equal (article->language, "en"))
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
-                   _("“%s” is not a language of the portal. Use vi (Vietnamese) or en (English)."),
-                   article->language);
-      return NULL;
-    }
-  article->source_unit_id = r.unit_id;
-  article->info_kind = r.kind != NULL ? g_strdup (r.kind->code) : NULL;
-  if (article->sapo == NULL)
-    article->sapo = g_strdup ("");
-  if (article->body_html == NULL)
-    article->body_html = g_strdup ("");
   article->state = g_strdup (toa_article_state_code (r.channel->skips_intake ? TOA_STATE_DRAFT
                                                                             : TOA_STATE_RECEIVED));
   article->created_by = actor->id;
@@ -349,7 +258,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
   toa_article_add_author (article, actor->id, actor->full_name, "author", 10000);
 
   record->channel = g_strdup (r.channel->code);
-  record->sender_unit_id = r.unit_id;
+  record->sender_unit_id = article->source_unit_id;
   record->received_on = toa_workdays_iso_date (&received);
   record->issued_on = has_issued ? toa_workdays_iso_date (&issued) : NULL;
   record->created_at = toa_now_usec ();

@@ -615,6 +615,25 @@ toa_store_calendar_adjustment_add (ToaStore *self, const ToaCalendarAdjustment *
 /* Workflow definitions (issue 3). */
 
 gboolean
+toa_store_board_setting_set (ToaStore *self, const char *key, const char *value, const char *source,
+                             GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->board_setting_set == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->board_setting_set (self, key, value, source, error);
+}
+
+gboolean
 toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error)
 {
   ToaStoreInterface *iface;
@@ -696,6 +715,113 @@ toa_store_site_find_checked (ToaStore *self, const char *code, GError **error)
   else
     g_propagate_error (error, local_error);
   return NULL;
+}
+
+/* Approval requests (issue 3, toa-approval.h). */
+
+gboolean
+toa_store_approval_request_add (ToaStore *self, ToaApprovalRequest *request, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_add == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->approval_request_add (self, request, error);
+}
+
+ToaApprovalRequest *
+toa_store_approval_request_get (ToaStore *self, gint64 id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->approval_request_get (self, id, error);
+}
+
+ToaApprovalRequest *
+toa_store_approval_request_pending (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_pending == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->approval_request_pending (self, article_id, error);
+}
+
+GPtrArray *
+toa_store_approval_request_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->approval_request_list (self, article_id, error);
+}
+
+GPtrArray *
+toa_store_approval_request_list_pending (ToaStore *self, GArray *site_ids, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_list_pending == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->approval_request_list_pending (self, site_ids, error);
+}
+
+gboolean
+toa_store_approval_request_decide (ToaStore *self, gint64 id, ToaApprovalStatus status,
+                                   gint64 decided_by, const char *comment, gint64 at, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status != TOA_APPROVAL_PENDING, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_decide == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->approval_request_decide (self, id, status, decided_by, comment, at, error);
 }
 
 /* Transitions and delegations (issue 3). */

@@ -9,6 +9,7 @@
 
 #include "toa-article.h"
 #include "toa-article-query.h"
+#include "toa-approval.h"
 #include "toa-inbox-types.h"
 #include "toa-model.h"
 #include "toa-transitions.h"
@@ -88,9 +89,26 @@ struct _ToaStoreInterface {
 
   /* Workflow definitions (issue 3). */
   /* (workflow vfuncs go here) */
+  /* board_setting_set: stores @value for @key (inserted or replaced) with its @source. */
+  gboolean (*board_setting_set) (ToaStore *self, const char *key, const char *value,
+                                 const char *source, GError **error);
 
   /* Transitions and delegations (issue 3). */
   /* (transition vfuncs go here) */
+  /* Approval requests (toa-approval.h). approval_request_add fills id (TOA_ERROR_CONFLICT
+   * when the item already has a pending request); _get: NOT_FOUND; _pending: the item's
+   * pending request or NULL (no error); _list: the item's requests, oldest first;
+   * _list_pending: pending requests on the sites in @site_ids (gint64; NULL = every site),
+   * oldest first; _decide sets status, decider, comment and time only while the request is
+   * pending (else TOA_ERROR_CONFLICT). */
+  gboolean            (*approval_request_add)          (ToaStore *self, ToaApprovalRequest *request, GError **error);
+  ToaApprovalRequest *(*approval_request_get)          (ToaStore *self, gint64 id, GError **error);
+  ToaApprovalRequest *(*approval_request_pending)      (ToaStore *self, gint64 article_id, GError **error);
+  GPtrArray          *(*approval_request_list)         (ToaStore *self, gint64 article_id, GError **error);
+  GPtrArray          *(*approval_request_list_pending) (ToaStore *self, GArray *site_ids, GError **error);
+  gboolean            (*approval_request_decide)       (ToaStore *self, gint64 id, ToaApprovalStatus status,
+                                                        gint64 decided_by, const char *comment, gint64 at,
+                                                        GError **error);
   /* board_setting_get: NOT_FOUND when unset. article_flow_get: the workflow side of an
    * article (NOT_FOUND). article_flow_update writes state, workflow code/version, deadline,
    * last actor and time, published_at, bumps the version — only if the stored version equals
@@ -171,7 +189,17 @@ gboolean        toa_store_calendar_adjustment_add (ToaStore *self, const ToaCale
                                                    GError **error);
 /* (calendar wrappers go here) */
 /* (workflow wrappers go here) */
+gboolean        toa_store_board_setting_set (ToaStore *self, const char *key, const char *value,
+                                             const char *source, GError **error);
 /* (transition wrappers go here) */
+gboolean            toa_store_approval_request_add (ToaStore *self, ToaApprovalRequest *request, GError **error);
+ToaApprovalRequest *toa_store_approval_request_get (ToaStore *self, gint64 id, GError **error);
+ToaApprovalRequest *toa_store_approval_request_pending (ToaStore *self, gint64 article_id, GError **error);
+GPtrArray          *toa_store_approval_request_list (ToaStore *self, gint64 article_id, GError **error);
+GPtrArray          *toa_store_approval_request_list_pending (ToaStore *self, GArray *site_ids, GError **error);
+gboolean            toa_store_approval_request_decide (ToaStore *self, gint64 id, ToaApprovalStatus status,
+                                                       gint64 decided_by, const char *comment, gint64 at,
+                                                       GError **error);
 char           *toa_store_board_setting_get (ToaStore *self, const char *key, GError **error);
 ToaArticleFlow *toa_store_article_flow_get (ToaStore *self, gint64 article_id, GError **error);
 gboolean        toa_store_article_flow_update (ToaStore *self, const ToaArticleFlow *flow,

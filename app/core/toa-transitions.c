@@ -13,6 +13,7 @@
 #include "toa-error.h"
 #include "toa-text.h"
 #include "toa-transitions.h"
+#include "toa-transitions-private.h"
 #include "toa-workflow-check.h"
 #include "toa-workflow-store.h"
 
@@ -59,6 +60,7 @@ toa_transition_record_free (ToaTransitionRecord *record)
   g_free (record->on_behalf_of_name);
   g_free (record->comment);
   g_free (record->ground);
+  g_free (record->approved_by_name);
   g_free (record);
 }
 
@@ -128,8 +130,8 @@ clean_text (const char *text, const char *field, char **out, GError **error)
   return TRUE;
 }
 
-static char *
-detail_json (const ToaTransitionRecord *record)
+char *
+toa_transitions_detail_json (const ToaTransitionRecord *record, gint64 request_id)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -161,6 +163,16 @@ detail_json (const ToaTransitionRecord *record)
       json_builder_set_member_name (builder, "scheduled_for");
       json_builder_add_int_value (builder, record->scheduled_for);
     }
+  if (record->approved_by != 0)
+    {
+      json_builder_set_member_name (builder, "approved_by");
+      json_builder_add_int_value (builder, record->approved_by);
+    }
+  if (request_id != 0)
+    {
+      json_builder_set_member_name (builder, "request");
+      json_builder_add_int_value (builder, request_id);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
@@ -187,6 +199,65 @@ holds_one_of (GStrv held, GStrv wanted)
   return FALSE;
 }
 
+/* ---- writing a transition ------------------------------------------------------------ */
+
+gboolean
+toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const ToaWorkflow *workflow,
+                       const ToaWorkflowTransition *transition, const char *to,
+                       ToaTransitionRecord *record, gint64 last_actor_id, gint64 now, GError **error)
+{
+  g_autofree char *from_state = g_strdup (flow->state);
+  gint64 read_version = flow->version;
+  GError *local_error = NULL;
+
+  /* The item keeps the definition version it started with. */
+  if (flow->workflow_version == 0)
+    flow->workflow_version = workflow->version;
+  if (flow->deadline == NULL && flow->info_kind != NULL)
+    {
+      GDate basis, deadline;
+      gboolean has_deadline = FALSE;
+
+      toa_transitions_local_date (flow->created_at, &basis);
+      if (!toa_deadline_for_kind (store, NULL, flow->info_kind, &basis, &deadline, &has_deadline,
+                                  NULL, error))
+        return FALSE;
+      if (has_deadline)
+        flow->deadline = toa_workdays_iso_date (&deadline);
+    }
+  g_free (flow->state);
+  flow->state = g_strdup (to);
+  if (transition->publishes)
+    flow->published_at = now;
+  flow->last_actor_id = last_actor_id;
+  flow->last_transition_at = now;
+  if (!toa_store_article_flow_update (store, flow, read_version, from_state, &local_error))
+    {
+      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
+        {
+          g_autoptr(ToaArticleFlow) current = NULL;
+
+          g_clear_error (&local_error);
+          current = toa_store_article_flow_get (store, flow->id, NULL);
+          set_conflict (error, current);
+          return FALSE;
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  flow->version = read_version + 1;
+
+  record->article_id = flow->id;
+  g_free (record->transition);
+  record->transition = g_strdup (transition->code);
+  g_free (record->from_state);
+  record->from_state = g_steal_pointer (&from_state);
+  g_free (record->to_state);
+  record->to_state = g_strdup (to);
+  record->at = now;
+  return toa_store_transition_add (store, record, error);
+}
+
 /* ---- the transition -------------------------------------------------------------------- */
 
 gboolean
@@ -196,7 +267,6 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   g_autofree char *comment = NULL;
   g_autofree char *ground = NULL;
   g_autofree char *target = NULL;
-  g_autofree char *from_state = NULL;
   g_autofree char *detail = NULL;
   g_autoptr(ToaArticleFlow) flow = NULL;
   g_autoptr(ToaWorkflow) workflow = NULL;
@@ -204,10 +274,10 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) keep_roles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(ToaTransitionRecord) record = NULL;
+  g_autoptr(ToaApprovalRequest) pending = NULL;
   g_auto(GStrv) roles = NULL;
   ToaWorkflowRequest check = { 0 };
   ToaWorkflowDecision decision = { 0 };
-  gint64 read_version;
   gint64 now;
   GError *local_error = NULL;
 
@@ -265,16 +335,38 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   if (!toa_workflow_check (workflow, &check, &decision, &local_error))
     goto failed;
 
-  /* needs_approval: completed only by someone who also holds an approving role. */
+  /* needs_approval: completed at once only by someone who also holds an approving role;
+   * anyone else's becomes a pending request and the item stays as it is. */
   if (decision.transition->approval_roles != NULL && decision.transition->approval_roles[0] != NULL
       && !holds_one_of (roles, decision.transition->approval_roles))
     {
-      g_autofree char *who = g_strjoinv (", ", decision.transition->approval_roles);
-
-      g_set_error (&local_error, TOA_ERROR, TOA_ERROR_PERMISSION,
-                   _("“%s” needs the approval of one of these roles on this site: %s. Ask one of them to do it."),
-                   decision.transition->code, who);
-      goto failed;
+      pending = toa_approval_request_new ();
+      pending->article_id = flow->id;
+      pending->transition = g_strdup (decision.transition->code);
+      pending->from_state = g_strdup (flow->state);
+      pending->to_state = g_strdup (decision.to);
+      pending->comment = g_strdup (comment);
+      pending->ground = decision.transition->ground_required ? g_strdup (ground) : NULL;
+      pending->article_version = flow->version;
+      pending->requested_by = actor->id;
+      pending->on_behalf_of = decision.delegation != NULL ? decision.delegation->delegator_id : 0;
+      pending->requested_at = now;
+      if (!toa_approval_record_request (store, pending, &local_error)
+          || !toa_store_commit (store, &local_error))
+        goto failed;
+      if (out != NULL)
+        {
+          out->article_id = flow->id;
+          out->transition = g_strdup (pending->transition);
+          out->from = g_strdup (flow->state);
+          out->to = g_strdup (decision.to);
+          out->version = flow->version;
+          out->on_behalf_of = pending->on_behalf_of;
+          out->on_behalf_of_name = decision.delegation != NULL ? g_strdup (decision.delegation->delegator_name) : NULL;
+          out->deadline = g_strdup (flow->deadline);
+          out->request_id = pending->id;
+        }
+      return TRUE;
     }
   if (g_strcmp0 (decision.to, toa_article_state_code (TOA_STATE_SCHEDULED)) == 0)
     {
@@ -293,58 +385,17 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
       goto failed;
     }
 
-  /* The item keeps the definition version it started with. */
-  read_version = flow->version;
-  from_state = g_strdup (flow->state);
-  if (flow->workflow_version == 0)
-    flow->workflow_version = workflow->version;
-  if (flow->deadline == NULL && flow->info_kind != NULL)
-    {
-      GDate basis, deadline;
-      gboolean has_deadline = FALSE;
-
-      toa_transitions_local_date (flow->created_at, &basis);
-      if (!toa_deadline_for_kind (store, NULL, flow->info_kind, &basis, &deadline, &has_deadline,
-                                  NULL, &local_error))
-        goto failed;
-      if (has_deadline)
-        flow->deadline = toa_workdays_iso_date (&deadline);
-    }
-  g_free (flow->state);
-  flow->state = g_strdup (decision.to);
-  if (decision.transition->publishes)
-    flow->published_at = now;
-  flow->last_actor_id = actor->id;
-  flow->last_transition_at = now;
-  if (!toa_store_article_flow_update (store, flow, read_version, from_state, &local_error))
-    {
-      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
-        {
-          g_autoptr(ToaArticleFlow) current = NULL;
-
-          g_clear_error (&local_error);
-          current = toa_store_article_flow_get (store, request->article_id, NULL);
-          toa_store_rollback (store);
-          set_conflict (error, current);
-          return FALSE;
-        }
-      goto failed;
-    }
-
   record = toa_transition_record_new ();
-  record->article_id = flow->id;
-  record->transition = g_strdup (decision.transition->code);
-  record->from_state = g_strdup (from_state);
-  record->to_state = g_strdup (decision.to);
   record->actor_id = actor->id;
   record->on_behalf_of = decision.delegation != NULL ? decision.delegation->delegator_id : 0;
   record->comment = g_strdup (comment);
   record->ground = decision.transition->ground_required ? g_strdup (ground) : NULL;
   record->scheduled_for = request->scheduled_for;
-  record->at = now;
-  if (!toa_store_transition_add (store, record, &local_error))
+  if (!toa_transitions_apply (store, flow, workflow, decision.transition, decision.to, record,
+                              actor->id, now, &local_error)
+      || !toa_approval_lapse_pending (store, flow->id, actor->id, now, &local_error))
     goto failed;
-  detail = detail_json (record);
+  detail = toa_transitions_detail_json (record, 0);
   if (!toa_audit_append (store, actor->id, "article.transition", "article", flow->id, detail,
                          &local_error)
       || !toa_store_commit (store, &local_error))
@@ -354,9 +405,9 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
     {
       out->article_id = flow->id;
       out->transition = g_strdup (record->transition);
-      out->from = g_strdup (from_state);
+      out->from = g_strdup (record->from_state);
       out->to = g_strdup (decision.to);
-      out->version = read_version + 1;
+      out->version = flow->version;
       out->on_behalf_of = record->on_behalf_of;
       out->on_behalf_of_name = decision.delegation != NULL ? g_strdup (decision.delegation->delegator_name) : NULL;
       out->deadline = g_strdup (flow->deadline);

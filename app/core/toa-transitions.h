@@ -51,6 +51,9 @@ typedef struct {
   char   *ground;             /* refusal ground code; may be NULL */
   gint64  scheduled_for;      /* µs UTC; 0 = none */
   gint64  at;                 /* µs UTC */
+  gint64  approved_by;        /* who approved it when it needed approval (toa-approval.h);
+                               * the actor is then the requester. 0 = none */
+  char   *approved_by_name;   /* filled by the store on read */
 } ToaTransitionRecord;
 
 ToaTransitionRecord *toa_transition_record_new (void);

@@ -1,10 +1,12 @@
 /* toa-workflow-store.c — workflow definitions in the database: seeding the presets, loading
- * by version, saving a new version (validate → transaction → store → audit → commit). */
+ * by version, saving a new version (validate → transaction → store → audit → commit) and
+ * setting the board's default workflow. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "toa-audit.h"
+#include "toa-delegation.h"
 #include "toa-error.h"
 #include "toa-text.h"
 #include "toa-workflow-check.h"
@@ -169,9 +171,9 @@ normalize_texts (ToaWorkflow *workflow, GError **error)
   return TRUE;
 }
 
-gboolean
-toa_workflow_save_version (ToaStore *store, const ToaPerson *actor, ToaWorkflow *workflow,
-                           GError **error)
+static gboolean
+save (ToaStore *store, const ToaPerson *actor, ToaWorkflow *workflow, gboolean must_be_new,
+      GError **error)
 {
   g_autoptr(ToaWorkflowRecord) latest = NULL;
   g_autoptr(ToaWorkflowRecord) record = NULL;
@@ -193,12 +195,80 @@ toa_workflow_save_version (ToaStore *store, const ToaPerson *actor, ToaWorkflow 
   if (latest == NULL && !g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
     return toa_store_abandon (store, local_error, error);
   g_clear_error (&local_error);
+  if (must_be_new && latest != NULL)
+    {
+      g_set_error (&local_error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                   _("A workflow with the code “%s” exists already. Choose another code."),
+                   workflow->code);
+      return toa_store_abandon (store, local_error, error);
+    }
   workflow->version = latest != NULL ? latest->version + 1 : 1;
 
   record = record_of (workflow, actor_id);
   detail = save_detail (workflow);
   if (!toa_store_workflow_definition_add (store, record, &local_error)
       || !toa_audit_append (store, actor_id, "workflow.save", "workflow", workflow->version, detail,
+                            &local_error)
+      || !toa_store_commit (store, &local_error))
+    return toa_store_abandon (store, local_error, error);
+  return TRUE;
+}
+
+gboolean
+toa_workflow_save_version (ToaStore *store, const ToaPerson *actor, ToaWorkflow *workflow,
+                           GError **error)
+{
+  return save (store, actor, workflow, FALSE, error);
+}
+
+gboolean
+toa_workflow_save_new (ToaStore *store, const ToaPerson *actor, ToaWorkflow *workflow, GError **error)
+{
+  return save (store, actor, workflow, TRUE, error);
+}
+
+gboolean
+toa_workflow_set_default (ToaStore *store, const ToaPerson *actor, const char *code, GError **error)
+{
+  g_autoptr(ToaWorkflowRecord) record = NULL;
+  g_autofree char *old_code = NULL;
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+  gint64 actor_id = actor != NULL ? actor->id : 0;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!toa_people_require_admin (store, actor, _("choose the board's default workflow"), error))
+    return FALSE;
+
+  if (!toa_store_begin (store, error))
+    return FALSE;
+  record = toa_store_workflow_definition_get (store, code, 0, &local_error);
+  if (record == NULL)
+    {
+      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                       _("No workflow has the code “%s”. See “toasoan-cli workflow presets”."), code);
+        }
+      return toa_store_abandon (store, local_error, error);
+    }
+  old_code = toa_delegation_default_workflow (store, &local_error);
+  if (old_code == NULL && !g_error_matches (local_error, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+    return toa_store_abandon (store, local_error, error);
+  g_clear_error (&local_error);
+  if (g_strcmp0 (old_code, code) == 0)
+    {
+      toa_store_rollback (store);
+      return TRUE;
+    }
+
+  detail = toa_audit_detail ("from", old_code, "to", code, NULL);
+  /* The setting's source is the regulation the chosen workflow follows. */
+  if (!toa_store_board_setting_set (store, "default_workflow", code, record->source, &local_error)
+      || !toa_audit_append (store, actor_id, "board.default-workflow", "board_setting", 0, detail,
                             &local_error)
       || !toa_store_commit (store, &local_error))
     return toa_store_abandon (store, local_error, error);

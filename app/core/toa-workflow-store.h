@@ -1,6 +1,6 @@
 /* toa-workflow-store.h — workflow definitions in the database: the shipped presets seeded on
- * init, reading a definition by code and version, and saving an edited one as a new version
- * (validated first, audited). */
+ * init, reading a definition by code and version, saving an edited one as a new version
+ * (validated first, audited) and choosing the board's default. */
 #pragma once
 
 #include "toa-store.h"
@@ -24,5 +24,19 @@ GPtrArray   *toa_workflow_load_all (ToaStore *store, GError **error);
  * every problem). Stored with its audit record in one transaction. */
 gboolean     toa_workflow_save_version (ToaStore *store, const ToaPerson *actor,
                                         ToaWorkflow *workflow, GError **error);
+
+/* Saves @workflow as a new workflow (version 1) under its own code, the way
+ * toa_workflow_save_version does ("Save as a new workflow"); TOA_ERROR_CONFLICT when a
+ * workflow already has that code. */
+gboolean     toa_workflow_save_new (ToaStore *store, const ToaPerson *actor, ToaWorkflow *workflow,
+                                    GError **error);
+
+/* The board's default workflow (board setting "default_workflow"): the one an item takes at its
+ * first transition, keeping that version afterwards. Only the board's administrator may
+ * change it; @actor NULL is the administrator's own CLI. TOA_ERROR_NOT_FOUND when no workflow
+ * has @code. Stored with an audit record "board.default-workflow" (old → new) in one
+ * transaction; setting the current default again changes nothing. */
+gboolean     toa_workflow_set_default (ToaStore *store, const ToaPerson *actor, const char *code,
+                                       GError **error);
 
 G_END_DECLS

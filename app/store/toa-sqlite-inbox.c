@@ -268,6 +268,21 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
       end_part (sql, query, match);
       first = FALSE;
     }
+  /* pending approval requests (few; transition_requests_one_pending answers each) */
+  if (query->request_article_ids != NULL && query->request_article_ids->len > 0)
+    {
+      append_part (sql, first, "a.id IN ");
+      append_in_list (sql, query->request_article_ids->len);
+      end_part (sql, query, match);
+      first = FALSE;
+    }
+  if (query->requested_by != 0)
+    {
+      append_part (sql, first, "a.id IN (SELECT article_id FROM transition_requests "
+                               "WHERE status = 'pending' AND requested_by = ?)");
+      end_part (sql, query, match);
+      first = FALSE;
+    }
   if (query->last_actor_id != 0)
     {
       append_part (sql, first, "a.last_actor_id = ?");
@@ -285,10 +300,12 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
   g_string_append (sql, ") SELECT " TOA_SQLITE_ARTICLE_COLUMNS ", a.deadline, "
                         "COALESCE (ir.received_on, date (a.created_at / 1000000, 'unixepoch', '+7 hours')), "
                         "(SELECT count(*) FROM comments c WHERE c.article_id = a.id), "
-                        "a.workflow_code, a.workflow_version "
+                        "a.workflow_code, a.workflow_version, tr.id, tr.transition "
                         "FROM cand JOIN articles a ON a.id = cand.id "
                         TOA_SQLITE_ARTICLE_JOINS
-                        "LEFT JOIN intake_records ir ON ir.article_id = a.id ORDER BY ");
+                        "LEFT JOIN intake_records ir ON ir.article_id = a.id "
+                        "LEFT JOIN transition_requests tr ON tr.article_id = a.id AND tr.status = 'pending' "
+                        "ORDER BY ");
   g_string_append (sql, "cand.deadline IS NULL, cand.deadline, cand.updated_at DESC, cand.id DESC "
                         "LIMIT ? OFFSET ?");
 
@@ -308,6 +325,17 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
       toa_sqlite_bind_text (stmt, n++, scope->workflow_code != NULL ? scope->workflow_code : "");
       if (scope->designed >= 0)
         sqlite3_bind_int (stmt, n++, scope->designed);
+      bind_common (stmt, &n, query, match, per_part);
+    }
+  if (query->request_article_ids != NULL && query->request_article_ids->len > 0)
+    {
+      for (guint k = 0; k < query->request_article_ids->len; k++)
+        sqlite3_bind_int64 (stmt, n++, g_array_index (query->request_article_ids, gint64, k));
+      bind_common (stmt, &n, query, match, per_part);
+    }
+  if (query->requested_by != 0)
+    {
+      sqlite3_bind_int64 (stmt, n++, query->requested_by);
       bind_common (stmt, &n, query, match, per_part);
     }
   if (query->last_actor_id != 0)
@@ -331,6 +359,8 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
       item->comment_count = sqlite3_column_int64 (stmt, col + 2);
       item->workflow_code = toa_sqlite_column_strdup (stmt, col + 3);
       item->workflow_version = sqlite3_column_int (stmt, col + 4);
+      item->request_id = sqlite3_column_int64 (stmt, col + 5);
+      item->request_transition = toa_sqlite_column_strdup (stmt, col + 6);
       g_ptr_array_add (list, item);
     }
   if (toa_sqlite_step_failed (self, rc, error))

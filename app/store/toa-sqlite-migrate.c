@@ -24,6 +24,7 @@ static const char * const migrations[] = {
   "005-transitions.sql",
   "006-intake.sql",
   "007-mentions.sql",
+  "008-approval.sql",
 };
 
 int

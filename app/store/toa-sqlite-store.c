@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "toa-error.h"
+#include "toa-sqlite-approval.h"
 #include "toa-sqlite-calendar.h"
 #include "toa-sqlite-workflow.h"
 #include "toa-sqlite-inbox.h"
@@ -880,6 +881,7 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   /* (workflow vfuncs go here) */
   toa_sqlite_transitions_iface_init (iface);
   /* (transition vfuncs go here) */
+  toa_sqlite_approval_iface_init (iface);
   toa_sqlite_inbox_iface_init (iface);
   /* (inbox vfuncs go here) */
 }

@@ -120,8 +120,8 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
 
   stmt = toa_sqlite_stmt (self,
                           "INSERT INTO article_transitions (article_id, transition, from_state, to_state, "
-                          "actor_id, on_behalf_of, comment, ground, scheduled_for, at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                          "actor_id, on_behalf_of, comment, ground, scheduled_for, at, approved_by) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, record->article_id);
@@ -134,6 +134,7 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
   toa_sqlite_bind_text (stmt, 8, record->ground);
   toa_sqlite_bind_id (stmt, 9, record->scheduled_for);
   sqlite3_bind_int64 (stmt, 10, record->at);
+  toa_sqlite_bind_id (stmt, 11, record->approved_by);
   if (!toa_sqlite_step_done (self, stmt, error))
     return FALSE;
   record->id = sqlite3_last_insert_rowid (self->db);
@@ -151,9 +152,11 @@ transition_list (ToaStore *store, gint64 article_id, GError **error)
   stmt = toa_sqlite_stmt (self,
                           "SELECT t.id, t.article_id, t.transition, t.from_state, t.to_state, t.actor_id, "
                           "pa.full_name, COALESCE (t.on_behalf_of, 0), pb.full_name, t.comment, t.ground, "
-                          "COALESCE (t.scheduled_for, 0), t.at FROM article_transitions t "
+                          "COALESCE (t.scheduled_for, 0), t.at, COALESCE (t.approved_by, 0), pc.full_name "
+                          "FROM article_transitions t "
                           "LEFT JOIN people pa ON pa.id = t.actor_id "
                           "LEFT JOIN people pb ON pb.id = t.on_behalf_of "
+                          "LEFT JOIN people pc ON pc.id = t.approved_by "
                           "WHERE t.article_id = ? ORDER BY t.id", error);
   if (stmt == NULL)
     return NULL;
@@ -175,6 +178,8 @@ transition_list (ToaStore *store, gint64 article_id, GError **error)
       record->ground = toa_sqlite_column_strdup (stmt, 10);
       record->scheduled_for = sqlite3_column_int64 (stmt, 11);
       record->at = sqlite3_column_int64 (stmt, 12);
+      record->approved_by = sqlite3_column_int64 (stmt, 13);
+      record->approved_by_name = toa_sqlite_column_strdup (stmt, 14);
       g_ptr_array_add (list, record);
     }
   if (toa_sqlite_step_failed (self, rc, error))

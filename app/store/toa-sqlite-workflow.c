@@ -1,5 +1,6 @@
 /* toa-sqlite-workflow.c — workflow definitions in SQLite: add a version (never overwrite),
- * get one version or the latest, list the latest of each code. */
+ * get one version or the latest, list the latest of each code; setting a board setting
+ * (the default workflow). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -94,10 +95,30 @@ workflow_definition_list (ToaStore *store, GError **error)
   return g_steal_pointer (&list);
 }
 
+static gboolean
+board_setting_set (ToaStore *store, const char *key, const char *value, const char *source,
+                   GError **error)
+{
+  ToaSqliteStore *self = TOA_SQLITE_STORE (store);
+  g_autoptr(ToaCachedStmt) stmt = NULL;
+
+  stmt = toa_sqlite_stmt (self,
+                          "INSERT INTO board_settings (key, value, source) VALUES (?, ?, ?) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                          "source = excluded.source", error);
+  if (stmt == NULL)
+    return FALSE;
+  toa_sqlite_bind_text (stmt, 1, key);
+  toa_sqlite_bind_text (stmt, 2, value);
+  toa_sqlite_bind_text (stmt, 3, source != NULL ? source : "");
+  return toa_sqlite_step_done (self, stmt, error);
+}
+
 void
 toa_sqlite_workflow_iface_init (ToaStoreInterface *iface)
 {
   iface->workflow_definition_add = workflow_definition_add;
   iface->workflow_definition_get = workflow_definition_get;
   iface->workflow_definition_list = workflow_definition_list;
+  iface->board_setting_set = board_setting_set;
 }

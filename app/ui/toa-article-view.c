@@ -1,4 +1,4 @@
-/* toa-article-view.c — an article read-only. */
+/* toa-article-view.c — an article's content, read-only (see toa-article-view.h). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,9 +8,8 @@
 #include "toa-text.h"
 
 struct _ToaArticleView {
-  AdwWindow parent_instance;
+  AdwBin parent_instance;
 
-  AdwWindowTitle *window_title;
   GtkLabel       *title_label;
   GtkLabel       *meta_label;
   GtkLabel       *sapo_label;
@@ -18,7 +17,7 @@ struct _ToaArticleView {
   GtkLabel       *attribution_label;
 };
 
-G_DEFINE_FINAL_TYPE (ToaArticleView, toa_article_view, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (ToaArticleView, toa_article_view, ADW_TYPE_BIN)
 
 static void
 set_label (GtkLabel *label, const char *text)
@@ -28,19 +27,26 @@ set_label (GtkLabel *label, const char *text)
 }
 
 static void
+toa_article_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TOA_TYPE_ARTICLE_VIEW);
+  G_OBJECT_CLASS (toa_article_view_parent_class)->dispose (object);
+}
+
+static void
 toa_article_view_class_init (ToaArticleViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = toa_article_view_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/toasoan/ToaSoan/ui/toa-article-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, ToaArticleView, window_title);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleView, title_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleView, sapo_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleView, body_label);
   gtk_widget_class_bind_template_child (widget_class, ToaArticleView, attribution_label);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -49,20 +55,24 @@ toa_article_view_init (ToaArticleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWindow *
-toa_article_view_new (GtkWindow *parent, ToaArticle *article, const char *genre_name,
-                      const char *site_name)
+GtkWidget *
+toa_article_view_new (void)
 {
-  ToaArticleView *self;
+  return g_object_new (TOA_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+toa_article_view_set_article (ToaArticleView *self, ToaArticle *article, const char *genre_name,
+                              const char *site_name)
+{
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autoptr(GString) authors = g_string_new (NULL);
   g_autofree char *updated = NULL;
   g_autofree char *published = NULL;
   g_autofree char *body = NULL;
 
-  g_return_val_if_fail (TOA_IS_ARTICLE (article), NULL);
-
-  self = g_object_new (TOA_TYPE_ARTICLE_VIEW, "transient-for", parent, NULL);
+  g_return_if_fail (TOA_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (TOA_IS_ARTICLE (article));
 
   /* "Tin · Tin tức - Sự kiện · Cổng TTĐT · Đã xuất bản" */
   g_string_append (meta, genre_name != NULL ? genre_name : (article->genre != NULL ? article->genre : ""));
@@ -100,12 +110,9 @@ toa_article_view_new (GtkWindow *parent, ToaArticle *article, const char *genre_
 
   body = toa_html_to_paragraphs (article->body_html);
 
-  adw_window_title_set_subtitle (self->window_title, article->section_name);
   set_label (self->title_label, article->title);
   set_label (self->meta_label, meta->str);
   set_label (self->sapo_label, article->sapo);
   set_label (self->body_label, body);
   set_label (self->attribution_label, article->attribution);
-
-  return GTK_WINDOW (self);
 }

@@ -6,9 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-article-state.h"
-#include "toa-article-view.h"
 #include "toa-articles-page.h"
+#include "toa-item-view.h"
 #include "toa-text.h"
+#include "toa-window.h"
 
 struct _ToaArticlesPage {
   AdwBin parent_instance;
@@ -387,29 +388,24 @@ bind_author (GtkSignalListItemFactory *factory, GtkListItem *item, ToaArticlesPa
 }
 
 static void
+on_item_changed (ToaArticlesPage *self)
+{
+  refresh (self);
+}
+
+static void
 on_row_activated (ToaArticlesPage *self, guint position)
 {
   g_autoptr(ToaArticle) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  g_autoptr(ToaArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *genre_name = NULL;
+  const ToaPerson *person = TOA_IS_WINDOW (root) ? toa_window_get_person (TOA_WINDOW (root)) : NULL;
   GtkWindow *view;
 
-  if (row == NULL || row->id == 0)
+  if (row == NULL || row->id == 0 || person == NULL)
     return;
 
-  article = toa_store_article_get (self->store, row->id, &error);
-  if (article == NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
-
-  if (article->genre != NULL)
-    genre_name = g_hash_table_lookup (self->genre_names, article->genre);
-  view = toa_article_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, article, genre_name,
-                               g_hash_table_lookup (self->site_names, &article->site_id));
+  view = toa_item_view_new (GTK_WINDOW (root), self->store, person, row->id);
+  g_signal_connect_object (view, "changed", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (view);
 }
 

@@ -4,11 +4,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "toa-article-view.h"
 #include "toa-due.h"
 #include "toa-inbox.h"
 #include "toa-inbox-page.h"
 #include "toa-inbox-row.h"
+#include "toa-item-view.h"
 #include "toa-text.h"
 
 #define INBOX_LIMIT      500
@@ -275,25 +275,24 @@ on_search_changed (ToaInboxPage *self)
 }
 
 static void
+on_item_changed (ToaInboxPage *self)
+{
+  toa_inbox_page_refresh (self);
+}
+
+static void
 on_row_activated (ToaInboxPage *self, guint position)
 {
   g_autoptr(ToaInboxRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-  g_autoptr(ToaArticle) article = NULL;
-  g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const ToaInboxItem *item;
+  GtkWindow *view;
 
-  if (row == NULL)
+  if (row == NULL || self->person == NULL)
     return;
-  item = toa_inbox_row_get_item (row);
-  article = toa_store_article_get (self->store, item->article->id, &error);
-  if (article == NULL)
-    {
-      gtk_label_set_text (self->count_label, error->message);
-      return;
-    }
-  gtk_window_present (toa_article_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, article,
-                                            item->genre_name, NULL));
+  view = toa_item_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->person,
+                            toa_inbox_row_get_item (row)->article->id);
+  g_signal_connect_object (view, "changed", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (view);
 }
 
 /* ---- the widget -------------------------------------------------------------------------- */

@@ -1,10 +1,14 @@
-/* toa-workflows-group.c — lists workflows with their version and source; import for the
- * administrator (the rule — who may, what is valid — is core's: toa_workflow_save_version). */
+/* toa-workflows-group.c — lists workflows with their version and source and the board's
+ * default; for the administrator an Edit button per workflow (the editor window), import
+ * and choosing the default (the rules — who may, what is valid — are core's:
+ * toa_workflow_save_version, toa_workflow_set_default). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "toa-delegation.h"
 #include "toa-people.h"
+#include "toa-workflow-editor.h"
 #include "toa-workflow-store.h"
 #include "toa-workflows-group.h"
 
@@ -13,12 +17,106 @@ struct _ToaWorkflowsGroup {
 
   ToaStore  *store;
   ToaPerson *person;        /* a copy of the signed-in person's identity and roles */
-  GPtrArray *rows;          /* the rows added, to remove them on refresh */
+  GPtrArray *rows;          /* the workflow rows added, to remove them on refresh */
+  GHashTable *edit_buttons; /* code → its Edit button (administrator only) */
+  GStrv      default_codes; /* the combo row's codes, in its order */
+  AdwComboRow *default_row;
+  ToaWorkflowEditor *editor; /* the editor opened last (weak) */
+  gboolean   updating;
 
   GtkButton *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (ToaWorkflowsGroup, toa_workflows_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static void refresh (ToaWorkflowsGroup *self);
+static void show_message (ToaWorkflowsGroup *self, const char *heading, const char *body);
+
+static void
+on_editor_saved (ToaWorkflowsGroup *self)
+{
+  refresh (self);
+}
+
+static void
+on_edit_clicked (GtkButton *button, ToaWorkflowsGroup *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "code");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  ToaWorkflowEditor *editor = toa_workflow_editor_new (self->store, self->person, code, &error);
+
+  if (editor == NULL)
+    {
+      show_message (self, _("The Workflow Cannot Be Opened"), error->message);
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->editor, editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static GtkWidget *
+edit_button (ToaWorkflowsGroup *self, const ToaWorkflow *workflow)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Edit who may take each action; saving makes a new version"));
+  g_object_set_data_full (G_OBJECT (button), "code", g_strdup (workflow->code), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_edit_clicked), self);
+  return button;
+}
+
+static void
+on_default_selected (AdwComboRow *row, GParamSpec *pspec, ToaWorkflowsGroup *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->default_codes == NULL || selected >= g_strv_length (self->default_codes))
+    return;
+  if (!toa_workflow_set_default (self->store, self->person, self->default_codes[selected], &error))
+    {
+      show_message (self, _("The Default Workflow Was Not Changed"), error->message);
+      refresh (self);
+    }
+}
+
+/* "Default workflow": a choice for the administrator, shown read-only to everyone else. */
+static GtkWidget *
+default_row (ToaWorkflowsGroup *self, GPtrArray *workflows, gboolean admin)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autofree char *current = toa_delegation_default_workflow (self->store, NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < workflows->len; i++)
+    {
+      const ToaWorkflow *workflow = g_ptr_array_index (workflows, i);
+
+      gtk_string_list_append (names, workflow->name != NULL ? workflow->name : workflow->code);
+      g_strv_builder_add (codes, workflow->code);
+      if (g_strcmp0 (workflow->code, current) == 0)
+        selected = i;
+    }
+  g_clear_pointer (&self->default_codes, g_strfreev);
+  self->default_codes = g_strv_builder_end (codes);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Default workflow"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               admin ? _("New items follow it from their first action; items under way keep theirs")
+                                     : _("Chosen by the board’s administrator"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_widget_set_sensitive (row, admin);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_default_selected), self);
+  return row;
+}
 
 static GtkWidget *
 workflow_row (const ToaWorkflow *workflow)
@@ -34,6 +132,7 @@ workflow_row (const ToaWorkflow *workflow)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (source), _("Source"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (source), workflow->source != NULL ? workflow->source : "");
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), source);
+  g_object_set_data_full (G_OBJECT (row), "code", g_strdup (workflow->code), g_free);
   return row;
 }
 
@@ -43,9 +142,15 @@ refresh (ToaWorkflowsGroup *self)
   g_autoptr(GPtrArray) workflows = NULL;
   g_autoptr(GError) error = NULL;
 
+  gboolean admin;
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->edit_buttons);
+  if (self->default_row != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->default_row));
+  self->default_row = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   if (self->store == NULL || self->person == NULL)
@@ -61,16 +166,28 @@ refresh (ToaWorkflowsGroup *self)
       g_ptr_array_add (self->rows, row);
       return;
     }
+  /* offered to the administrator; core checks again when saving */
+  admin = toa_people_require_admin (self->store, self->person, "", NULL);
+  self->updating = TRUE;
+  self->default_row = ADW_COMBO_ROW (default_row (self, workflows, admin));
+  self->updating = FALSE;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->default_row));
   for (guint i = 0; i < workflows->len; i++)
     {
-      GtkWidget *row = workflow_row (g_ptr_array_index (workflows, i));
+      const ToaWorkflow *workflow = g_ptr_array_index (workflows, i);
+      GtkWidget *row = workflow_row (workflow);
 
+      if (admin)
+        {
+          GtkWidget *button = edit_button (self, workflow);
+
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+          g_hash_table_insert (self->edit_buttons, g_strdup (workflow->code), button);
+        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
-  /* offered to the administrator; core checks again when saving */
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button),
-                          toa_people_require_admin (self->store, self->person, "", NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), admin);
 }
 
 static void
@@ -142,6 +259,9 @@ toa_workflows_group_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->edit_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->default_codes, g_strfreev);
+  g_clear_weak_pointer (&self->editor);
   G_OBJECT_CLASS (toa_workflows_group_parent_class)->dispose (object);
 }
 
@@ -161,6 +281,7 @@ static void
 toa_workflows_group_init (ToaWorkflowsGroup *self)
 {
   self->rows = g_ptr_array_new ();
+  self->edit_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -181,4 +302,40 @@ toa_workflows_group_get_n_workflows (ToaWorkflowsGroup *self)
 {
   g_return_val_if_fail (TOA_IS_WORKFLOWS_GROUP (self), 0);
   return self->rows->len;
+}
+
+GtkWidget *
+toa_workflows_group_get_edit_button (ToaWorkflowsGroup *self, const char *code)
+{
+  g_return_val_if_fail (TOA_IS_WORKFLOWS_GROUP (self), NULL);
+  return g_hash_table_lookup (self->edit_buttons, code);
+}
+
+AdwComboRow *
+toa_workflows_group_get_default_row (ToaWorkflowsGroup *self)
+{
+  g_return_val_if_fail (TOA_IS_WORKFLOWS_GROUP (self), NULL);
+  return self->default_row;
+}
+
+ToaWorkflowEditor *
+toa_workflows_group_get_editor (ToaWorkflowsGroup *self)
+{
+  g_return_val_if_fail (TOA_IS_WORKFLOWS_GROUP (self), NULL);
+  return self->editor;
+}
+
+const char *
+toa_workflows_group_get_subtitle (ToaWorkflowsGroup *self, const char *code)
+{
+  g_return_val_if_fail (TOA_IS_WORKFLOWS_GROUP (self), NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->rows, i);
+      const char *code_of_row = g_object_get_data (G_OBJECT (row), "code");
+
+      if (g_strcmp0 (code_of_row, code) == 0)
+        return adw_expander_row_get_subtitle (row);
+    }
+  return NULL;
 }

@@ -193,6 +193,11 @@ test_from_version (gconstpointer data)
     g_assert_true (store_test_ids_contain (ids, id_bp));
   }
 
+  /* Approval requests (008): the table is there, empty, and timeline rows gain approved_by. */
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM transition_requests"), ==, 0);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM pragma_table_info ('article_transitions') "
+                                      "WHERE name = 'approved_by'"), ==, 1);
+
   g_clear_object (&store);
   store_test_rmtree (dir);
 }

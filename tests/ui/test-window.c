@@ -20,6 +20,7 @@
 #include "toa-text.h"
 #include "toa-inbox.h"
 #include "toa-inbox-page.h"
+#include "toa-item-view.h"
 #include "toa-transitions.h"
 #include "toa-ui-test-util.h"
 #include "toa-workflow-store.h"
@@ -412,19 +413,18 @@ test_article_view (void)
   GtkWidget *column_view = articles_child ("column_view");
   g_autoptr(ToaArticle) first = g_list_model_get_item (G_LIST_MODEL (articles_model ()), 0);
   g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  ToaArticleView *view = NULL;
+  ToaItemView *view = NULL;
 
   g_signal_emit_by_name (column_view, "activate", 0);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (TOA_IS_ARTICLE_VIEW (toplevel))
-        view = TOA_ARTICLE_VIEW (toplevel);
+      if (TOA_IS_ITEM_VIEW (toplevel))
+        view = TOA_ITEM_VIEW (toplevel);
     }
   g_assert_nonnull (view);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
-                                                                                  TOA_TYPE_ARTICLE_VIEW,
-                                                                                  "title_label")))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (GTK_WIDGET (gtk_widget_get_template_child (
+                     GTK_WIDGET (toa_item_view_get_article_view (view)), TOA_TYPE_ARTICLE_VIEW, "title_label")))),
                    ==, first->title);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (view)) == GTK_WINDOW (window));
   toa_ui_test_wait_frame (GTK_WIDGET (view), 5000);

@@ -1,6 +1,7 @@
 /* test-cli-workflow.c — toasoan-cli's workflow commands as a subprocess: the presets, a
  * definition shown as JSON that validates again, problems of a broken definition (exit 2),
- * import only by an administrator (exit 3 otherwise) making a new version. */
+ * import only by an administrator (exit 3 otherwise) making a new version, the board's
+ * default workflow (shown; set by the administrator only, audited). */
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -110,6 +111,61 @@ test_import (void)
   g_assert_cmpint (json_object_get_int_member (v1_object, "version"), ==, 1);
 }
 
+/* `workflow default` shows the board's default; only the administrator sets it (exit 3
+ * otherwise, nothing changed), an unknown code is exit 2, and the change is audited. */
+static void
+test_default (void)
+{
+  g_autoptr(Result) admin = cli ("user", "add", "--login", "quantri2", "--name", "Đỗ Văn Tài",
+                                 "--role", "admin", NULL);
+  g_autoptr(Result) editor = cli ("user", "add", "--login", "bientap2", "--name", "Hà Thị Mai",
+                                  "--role", "editor", NULL);
+  g_autoptr(Result) shown = cli ("--json", "workflow", "default", NULL);
+  g_autoptr(JsonObject) shown_object = json_object_of (shown, "code,name,version,source");
+  g_autoptr(Result) refused = NULL;
+  g_autoptr(Result) unknown = NULL;
+  g_autoptr(Result) no_code = NULL;
+  g_autoptr(Result) after_refused = NULL;
+  g_autoptr(Result) set = NULL;
+  g_autoptr(Result) after = NULL;
+  g_autoptr(Result) before = NULL;
+  g_autoptr(Result) audit = NULL;
+  g_autoptr(Result) back = NULL;
+  g_autoptr(JsonObject) before_object = NULL;
+  g_autoptr(JsonObject) audit_object = NULL;
+  gint64 records;
+
+  assert_exit (admin, 0);
+  assert_exit (editor, 0);
+  g_assert_cmpstr (json_object_get_string_member (shown_object, "code"), ==, "binh-phuoc-2024");
+
+  refused = cli ("workflow", "default", "dong-nai", "--as", "bientap2", NULL);
+  assert_exit (refused, 3);
+  g_assert_nonnull (strstr (refused->err, "administrator"));
+  unknown = cli ("workflow", "default", "ha-noi", "--as", "quantri2", NULL);
+  assert_exit (unknown, 2);
+  no_code = cli ("workflow", "default", "--as", "quantri2", NULL);
+  assert_exit (no_code, 1);
+  after_refused = cli ("workflow", "default", NULL);
+  assert_exit (after_refused, 0);
+  g_assert_nonnull (strstr (after_refused->out, "binh-phuoc-2024"));
+  before = cli ("--json", "audit", "verify", NULL);
+  before_object = json_object_of (before, NULL);
+  records = json_object_get_int_member (before_object, "records");
+
+  set = cli ("workflow", "default", "dong-nai", "--as", "quantri2", NULL);
+  assert_exit (set, 0);
+  g_assert_nonnull (strstr (set->out, "dong-nai"));
+  after = cli ("workflow", "default", NULL);
+  g_assert_nonnull (strstr (after->out, "dong-nai"));
+  audit = cli ("--json", "audit", "verify", NULL);
+  audit_object = json_object_of (audit, NULL);
+  g_assert_cmpint (json_object_get_int_member (audit_object, "records"), ==, records + 1);
+
+  back = cli ("workflow", "default", "binh-phuoc-2024", "--as", "quantri2", NULL);
+  assert_exit (back, 0);
+}
+
 /* The seven refusal grounds of seeds/002 Điều 3.2.b, by code. */
 static void
 test_grounds (void)
@@ -151,6 +207,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-workflow/validate-problems", test_validate_problems);
   g_test_add_func ("/cli-workflow/import", test_import);
   g_test_add_func ("/cli-workflow/grounds", test_grounds);
+  g_test_add_func ("/cli-workflow/default", test_default);
   status = g_test_run ();
 
   toa_cli_run_tear_down ();

@@ -1,18 +1,25 @@
 /* test-demo.c — the demo board (toa_demo_populate) and its text generator: reproducible,
- * complete (every site, section, role, state and genre), dated within the last 18 months,
- * NFC throughout, audited. Two databases filled with the same "now" must agree. */
+ * complete (every site, section, role, state of the default workflow and genre), dated within
+ * the last 18 months, NFC throughout, audited; every item past its entry state got there by
+ * real transitions (its timeline ends in its state), open items have deadlines around the
+ * demo's today, and a delegation is used. Two databases filled with the same "now" agree. */
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "toa-approval.h"
 #include "toa-article-state.h"
 #include "toa-audit.h"
 #include "toa-auth.h"
 #include "toa-board.h"
+#include "toa-delegation.h"
 #include "toa-demo.h"
 #include "toa-error.h"
+#include "toa-inbox.h"
 #include "toa-store-open.h"
 #include "toa-text.h"
+#include "toa-transitions.h"
+#include "toa-workflow-store.h"
 
 #define PORTAL_NAME TOA_DEMO_PORTAL_NAME
 #define N_DEMO_ARTICLES 300
@@ -264,6 +271,28 @@ test_reproducible (void)
       g_assert_cmpstr (x->genre, ==, y->genre);
       g_assert_cmpint (x->created_at, ==, y->created_at);
       g_assert_cmpint (x->published_at, ==, y->published_at);
+      g_assert_cmpint (x->updated_at, ==, y->updated_at);
+      /* the same history, step by step */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) tx = toa_transitions_list (stores[0], x->id, &error);
+        g_autoptr(GPtrArray) ty = toa_transitions_list (stores[1], y->id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (tx->len, ==, ty->len);
+        for (guint k = 0; k < tx->len; k++)
+          {
+            ToaTransitionRecord *rx = tx->pdata[k], *ry = ty->pdata[k];
+
+            g_assert_cmpstr (rx->transition, ==, ry->transition);
+            g_assert_cmpstr (rx->to_state, ==, ry->to_state);
+            g_assert_cmpint (rx->at, ==, ry->at);
+            g_assert_cmpint (rx->actor_id, ==, ry->actor_id);
+            g_assert_cmpint (rx->on_behalf_of, ==, ry->on_behalf_of);
+            g_assert_cmpstr (rx->comment, ==, ry->comment);
+            g_assert_cmpint (rx->scheduled_for, ==, ry->scheduled_for);
+          }
+      }
     }
 }
 
@@ -342,10 +371,19 @@ test_states_and_genres (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) genres = NULL;
 
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autofree char *workflow_code = NULL;
+
   populate_both ();
-  for (guint s = 0; s < TOA_N_STATES; s++)
+  /* every state of the board's default workflow (the states are its data: a state the
+   * workflow lacks, such as a separate "returned", cannot be reached by transitions) */
+  workflow_code = toa_delegation_default_workflow (stores[0], &error);
+  g_assert_no_error (error);
+  workflow = toa_workflow_load (stores[0], workflow_code, 0, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < workflow->states->len; s++)
     {
-      const char *code = toa_article_state_code ((ToaArticleState) s);
+      const char *code = ((ToaWorkflowState *) workflow->states->pdata[s])->code;
       if (count_where (stores[0], code, NULL, NULL) == 0)
         g_error ("no demo article is in the state %s", code);
     }
@@ -496,6 +534,147 @@ test_refuses_filled_store (void)
   g_assert_cmpint (count_where (stores[0], NULL, NULL, NULL), ==, N_DEMO_ARTICLES);
 }
 
+/* Every item past its entry state has a timeline ending in its state; entry-state items
+ * have none. Returns, escalations with the head's answer, refusals with grounds, schedules
+ * and delegated acts ("KT.") are among them. */
+static void
+test_timelines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autofree char *workflow_code = NULL;
+  guint returns = 0, escalations = 0, answers = 0, grounds = 0, schedules = 0, delegated = 0;
+  guint with_history = 0;
+
+  populate_both ();
+  workflow_code = toa_delegation_default_workflow (stores[0], &error);
+  g_assert_no_error (error);
+  workflow = toa_workflow_load (stores[0], workflow_code, 0, &error);
+  g_assert_no_error (error);
+  list = all_articles (stores[0]);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ToaArticle *a = list->pdata[i];
+      const ToaWorkflowState *state = toa_workflow_find_state (workflow, a->state);
+      g_autoptr(GPtrArray) timeline = toa_transitions_list (stores[0], a->id, &error);
+      gint64 last = a->created_at;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (state);
+      /* an item in its entry state may have come back there by a return */
+      if ((state->start || state->entry) && timeline->len == 0)
+        continue;
+      with_history++;
+      g_assert_cmpuint (timeline->len, >, 0);
+      g_assert_cmpstr (((ToaTransitionRecord *) timeline->pdata[timeline->len - 1])->to_state, ==, a->state);
+      for (guint k = 0; k < timeline->len; k++)
+        {
+          ToaTransitionRecord *rec = timeline->pdata[k];
+
+          /* a chain: each step leaves the state the one before reached, later in time */
+          if (k > 0)
+            g_assert_cmpstr (rec->from_state, ==, ((ToaTransitionRecord *) timeline->pdata[k - 1])->to_state);
+          g_assert_cmpint (rec->at, >, last);
+          g_assert_cmpint (rec->at, <=, now_usec);
+          last = rec->at;
+          returns += g_str_equal (rec->transition, "return");
+          escalations += g_str_equal (rec->transition, "escalate");
+          answers += g_str_equal (rec->transition, "approve") && rec->comment != NULL;
+          grounds += rec->ground != NULL;
+          schedules += rec->scheduled_for != 0;
+          if (rec->on_behalf_of != 0)
+            {
+              g_autofree char *label = toa_transition_record_behalf_label (rec);
+
+              delegated++;
+              g_assert_true (g_str_has_prefix (label, "KT. "));
+            }
+        }
+      if (g_str_equal (a->state, "published"))
+        g_assert_cmpint (a->published_at, ==,
+                         ((ToaTransitionRecord *) timeline->pdata[timeline->len - 1])->at);
+    }
+  g_assert_cmpuint (with_history, >, N_DEMO_ARTICLES / 2);
+  g_assert_cmpuint (returns, >, 5);
+  g_assert_cmpuint (escalations, >, 2);
+  g_assert_cmpuint (answers, >, 2);
+  g_assert_cmpuint (grounds, >, 2);
+  g_assert_cmpuint (schedules, >, 2);
+  g_assert_cmpuint (delegated, >=, 1);
+}
+
+/* Open items have deadlines: overdue, due today and due later, in the inboxes of the
+ * people who hold them, on the demo's today. */
+static void
+test_deadlines_in_inbox (void)
+{
+  const char *const logins[] = { "thuky", "phobantt", "bientap1" };
+  GDate today;
+
+  populate_both ();
+  toa_transitions_local_date (now_usec, &today);
+  for (guint l = 0; l < G_N_ELEMENTS (logins); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ToaPerson) person = toa_store_person_find (stores[0], logins[l], &error);
+      ToaInboxRequest request = { .which = TOA_INBOX_WAITING, .limit = 500, .today = &today };
+      g_autoptr(GPtrArray) items = NULL;
+      guint overdue = 0, due_today = 0, later = 0;
+
+      g_assert_no_error (error);
+      items = toa_inbox_list (stores[0], person, &request, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < items->len; i++)
+        {
+          ToaInboxItem *item = items->pdata[i];
+
+          if (!item->has_deadline)
+            continue;
+          overdue += item->days_left < 0;
+          due_today += item->days_left == 0;
+          later += item->days_left > 0;
+        }
+      g_test_message ("%s: %u overdue, %u due today, %u later", logins[l], overdue, due_today, later);
+      g_assert_cmpuint (overdue, >=, 1);
+      g_assert_cmpuint (due_today, >=, 1);
+      g_assert_cmpuint (later, >=, 1);
+    }
+}
+
+/* The secretary's request to take down a published item waits for the standing deputy. */
+static void
+test_pending_withdrawal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaPerson) deputy = NULL;
+  g_autoptr(ToaPerson) secretary = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  guint found = 0;
+
+  populate_both ();
+  deputy = toa_store_person_find (stores[0], "phobantt", &error);
+  g_assert_no_error (error);
+  secretary = toa_store_person_find (stores[0], "thuky", &error);
+  g_assert_no_error (error);
+  pending = toa_approval_list_for_approver (stores[0], deputy, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ToaApprovalRequest *request = pending->pdata[i];
+      g_autoptr(ToaArticle) article = toa_store_article_get (stores[0], request->article_id, &error);
+
+      g_assert_no_error (error);
+      if (request->requested_by != secretary->id || !g_str_equal (request->transition, "withdraw"))
+        continue;
+      g_assert_cmpint (request->status, ==, TOA_APPROVAL_PENDING);
+      g_assert_nonnull (request->comment);
+      g_assert_cmpstr (article->state, ==, "published");   /* still up until approved */
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_fast_enough (void)
 {
@@ -519,6 +698,9 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/board/dates", test_dates);
   g_test_add_func ("/demo/board/content", test_content);
   g_test_add_func ("/demo/board/audit-sign-in", test_audit_and_sign_in);
+  g_test_add_func ("/demo/board/timelines", test_timelines);
+  g_test_add_func ("/demo/board/deadlines-in-inbox", test_deadlines_in_inbox);
+  g_test_add_func ("/demo/board/pending-withdrawal", test_pending_withdrawal);
   g_test_add_func ("/demo/board/refuses-filled", test_refuses_filled_store);
   g_test_add_func ("/demo/board/fast", test_fast_enough);
   status = g_test_run ();

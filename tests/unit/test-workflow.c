@@ -1,14 +1,18 @@
 /* test-workflow.c — workflow definitions as data: the presets parse and validate, each
  * validation rule catches a broken definition, the generic checker over the full permission
  * matrix of every preset (expected pairs read from the JSON independently), designed
- * products, delegation, refusal grounds, returns to an earlier step, and versioned storage. */
+ * products, delegation, refusal grounds, returns to an earlier step, versioned storage and
+ * the board's default workflow. */
 #include "config.h"
+
+#include <string.h>
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "toa-audit.h"
 #include "toa-board.h"
+#include "toa-delegation.h"
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-role.h"
@@ -843,6 +847,84 @@ test_storage_versions (Fixture *f, gconstpointer data)
   g_assert_error (error, TOA_ERROR, TOA_ERROR_CONFLICT);
 }
 
+/* The board's default workflow: the administrator only, a known code, audited old → new. */
+static void
+test_storage_default (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ToaPerson) admin = add_person (f->store, "quantri", TOA_ROLE_ADMIN);
+  g_autoptr(ToaPerson) editor = add_person (f->store, "bientap", TOA_ROLE_EDITOR);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const ToaAuditRecord *last;
+  guint before = audit_count (f->store);
+  gint64 count = 0;
+
+  code = toa_delegation_default_workflow (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (code, ==, "binh-phuoc-2024");
+  g_clear_pointer (&code, g_free);
+
+  /* Not the administrator: refused, nothing changed. */
+  g_assert_false (toa_workflow_set_default (f->store, editor, "dong-nai", &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+  g_clear_error (&error);
+  /* An unknown code. */
+  g_assert_false (toa_workflow_set_default (f->store, admin, "ha-noi", &error));
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  code = toa_delegation_default_workflow (f->store, &error);
+  g_assert_cmpstr (code, ==, "binh-phuoc-2024");
+  g_clear_pointer (&code, g_free);
+  g_assert_cmpuint (audit_count (f->store), ==, before);
+
+  g_assert_true (toa_workflow_set_default (f->store, admin, "dong-nai", &error));
+  g_assert_no_error (error);
+  code = toa_delegation_default_workflow (f->store, &error);
+  g_assert_cmpstr (code, ==, "dong-nai");
+  g_assert_cmpuint (audit_count (f->store), ==, before + 1);
+  records = toa_store_audit_list (f->store, 0, 0, NULL);
+  last = records->pdata[records->len - 1];
+  g_assert_cmpstr (last->action, ==, "board.default-workflow");
+  g_assert_cmpint (last->actor_id, ==, admin->id);
+  g_assert_nonnull (strstr (last->detail, "\"from\":\"binh-phuoc-2024\""));
+  g_assert_nonnull (strstr (last->detail, "\"to\":\"dong-nai\""));
+  g_assert_true (toa_audit_verify (f->store, &count, NULL, &error));
+
+  /* The same again changes nothing and records nothing; the CLI (NULL actor) may. */
+  g_assert_true (toa_workflow_set_default (f->store, admin, "dong-nai", &error));
+  g_assert_cmpuint (audit_count (f->store), ==, before + 1);
+  g_assert_true (toa_workflow_set_default (f->store, NULL, "binh-duong", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&code, g_free);
+  code = toa_delegation_default_workflow (f->store, &error);
+  g_assert_cmpstr (code, ==, "binh-duong");
+  g_assert_cmpuint (audit_count (f->store), ==, before + 2);
+
+  /* Save as a new workflow: a code in use is refused, a new one starts at version 1. */
+  {
+    g_autoptr(ToaWorkflow) copy = toa_workflow_load (f->store, "binh-phuoc-2024", 0, &error);
+    g_autoptr(ToaWorkflow) stored = NULL;
+
+    g_assert_false (toa_workflow_save_new (f->store, admin, copy, &error));
+    g_assert_error (error, TOA_ERROR, TOA_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpuint (audit_count (f->store), ==, before + 2);
+    g_free (copy->code);
+    copy->code = g_strdup ("binh-phuoc-thu");
+    g_assert_false (toa_workflow_save_new (f->store, editor, copy, &error));
+    g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+    g_clear_error (&error);
+    g_assert_true (toa_workflow_save_new (f->store, admin, copy, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (copy->version, ==, 1);
+    stored = toa_workflow_load (f->store, "binh-phuoc-thu", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (stored->version, ==, 1);
+    g_assert_cmpuint (audit_count (f->store), ==, before + 3);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -859,5 +941,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/workflow/escalation", test_escalation_path);
   g_test_add ("/workflow/storage-seeded", Fixture, NULL, fixture_set_up, test_storage_seeded, fixture_tear_down);
   g_test_add ("/workflow/storage-versions", Fixture, NULL, fixture_set_up, test_storage_versions, fixture_tear_down);
+  g_test_add ("/workflow/storage-default", Fixture, NULL, fixture_set_up, test_storage_default, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,0 +1,788 @@
+/* toa-item-view.c — one item in its own window (see toa-item-view.h): content and facts,
+ * timeline, comments, and the actions core offers this person now. Nothing here decides what
+ * anyone may do: the buttons come from toa_transitions_available and every act goes through
+ * core again (toa-action-dialog.c). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-action-dialog.h"
+#include "toa-approval.h"
+#include "toa-article-state.h"
+#include "toa-articles.h"
+#include "toa-delegation.h"
+#include "toa-due.h"
+#include "toa-item-view.h"
+#include "toa-text.h"
+#include "toa-transition-actions.h"
+#include "toa-workdays.h"
+#include "toa-workflow-check.h"
+#include "toa-workflow-store.h"
+
+struct _ToaItemView {
+  AdwWindow parent_instance;
+
+  ToaStore     *store;
+  ToaPerson    *person;
+  gint64        article_id;
+  gint64        version;        /* as shown */
+  ToaWorkflow  *workflow;       /* the item's, for names */
+  GPtrArray    *actions;        /* of ToaAvailableAction, as shown */
+  char         *came_from;      /* the state before the last transition; NULL = none */
+
+  AdwViewSwitcherTitle *switcher_title;
+  GtkLabel           *heading_label;
+  GtkLabel           *state_label;
+  AdwToastOverlay    *toast_overlay;
+  AdwViewStack       *view_stack;
+  GtkLabel           *load_error_label;
+  AdwActionRow       *step_row;
+  AdwActionRow       *holder_row;
+  AdwActionRow       *deadline_row;
+  AdwActionRow       *workflow_row;
+  ToaArticleView     *article_view;
+  GtkListBox         *timeline_list;
+  GtkLabel           *timeline_error_label;
+  GtkListBox         *comment_list;
+  GtkTextView        *comment_view;
+  GtkMenuButton      *mention_button;
+  GtkListBox         *people_list;
+  GtkLabel           *comment_error_label;
+  GtkButton          *add_comment_button;
+  GtkBox             *actions_box;
+  GtkLabel           *no_actions_label;
+};
+
+G_DEFINE_FINAL_TYPE (ToaItemView, toa_item_view, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---- small builders ------------------------------------------------------------------- */
+
+static GtkWidget *
+new_label (const char *text, const char *css_class, gboolean wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A list row: a heading with the time on the right, then lines below. */
+static GtkWidget *
+entry_row_new (const char *heading, gint64 at, GtkWidget **body)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = new_label (heading, "heading", TRUE);
+  g_autofree char *when = toa_format_datetime (at);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), new_label (when, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  *body = box;
+  return row;
+}
+
+static void
+append_line (GtkWidget *body, const char *text, const char *css_class)
+{
+  if (text != NULL && *text != '\0')
+    gtk_box_append (GTK_BOX (body), new_label (text, css_class, TRUE));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static const char *
+state_name (ToaItemView *self, const char *code)
+{
+  const ToaWorkflowState *state = self->workflow != NULL && code != NULL
+                                  ? toa_workflow_find_state (self->workflow, code) : NULL;
+
+  if (state != NULL && state->name != NULL)
+    return state->name;
+  return code != NULL ? toa_article_state_label_for_code (code) : "";
+}
+
+static const char *
+transition_name (ToaItemView *self, const char *code)
+{
+  for (guint i = 0; self->workflow != NULL && i < self->workflow->transitions->len; i++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (self->workflow->transitions, i);
+
+      if (g_strcmp0 (t->code, code) == 0 && t->name != NULL)
+        return t->name;
+    }
+  return code != NULL ? code : "";
+}
+
+static const char *
+ground_name (const char *code)
+{
+  GPtrArray *grounds = code != NULL ? toa_refusal_grounds (NULL) : NULL;
+
+  for (guint i = 0; grounds != NULL && i < grounds->len; i++)
+    {
+      const ToaRefusalGround *ground = g_ptr_array_index (grounds, i);
+
+      if (g_strcmp0 (ground->code, code) == 0)
+        return ground->name;
+    }
+  return code;
+}
+
+/* ---- the facts: step, holder, deadline, workflow ------------------------------------------ */
+
+/* Each fact row shows its value as a suffix label (made in init). */
+static void
+set_row (AdwActionRow *row, const char *value)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "value");
+
+  gtk_label_set_text (label, value != NULL && *value != '\0' ? value : "—");
+}
+
+static void
+add_value_label (AdwActionRow *row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  adw_action_row_add_suffix (row, label);
+  g_object_set_data (G_OBJECT (row), "value", label);
+}
+
+/* Who holds the item: the roles the workflow lets act from its state (names, as the inbox). */
+static char *
+holder_text (ToaItemView *self, const ToaArticleFlow *flow)
+{
+  g_autoptr(GPtrArray) transitions = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (self->workflow == NULL)
+    return g_strdup ("");
+  transitions = toa_workflow_transitions_from (self->workflow, flow->state, flow->designed);
+  for (guint i = 0; i < transitions->len; i++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (transitions, i);
+
+      for (guint k = 0; t->roles != NULL && t->roles[k] != NULL; k++)
+        {
+          ToaRole role;
+
+          if (!g_hash_table_add (seen, t->roles[k]))
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, toa_role_from_code (t->roles[k], &role) ? toa_role_label (role) : t->roles[k]);
+        }
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+show_deadline (ToaItemView *self, const ToaArticleFlow *flow)
+{
+  g_autoptr(ToaWorkCalendar) cal = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (toa_time_zone ());
+  g_autofree char *date = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *text = NULL;
+  GDate deadline, today;
+  GtkWidget *row = g_object_get_data (G_OBJECT (self->deadline_row), "value");
+  static const char *const level_classes[] = { NULL, NULL, "warning", "warning", "error" };
+  int days_left;
+
+  for (guint i = 0; i < G_N_ELEMENTS (level_classes); i++)
+    if (level_classes[i] != NULL)
+      gtk_widget_remove_css_class (row, level_classes[i]);
+  if (flow->deadline == NULL || !toa_parse_date (flow->deadline, "deadline", &deadline, NULL)
+      || (cal = toa_work_calendar_get (self->store, NULL)) == NULL)
+    {
+      set_row (self->deadline_row, _("No deadline"));
+      return;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days_left = toa_work_calendar_days_between (cal, &today, &deadline);
+  date = toa_format_gdate (&deadline);
+  due = toa_due_text (TRUE, days_left);
+  text = g_strdup_printf ("%s · %s", date, due);
+  set_row (self->deadline_row, text);
+  if (level_classes[toa_due_level (TRUE, days_left)] != NULL)
+    gtk_widget_add_css_class (row, level_classes[toa_due_level (TRUE, days_left)]);
+}
+
+static void
+show_facts (ToaItemView *self, const ToaArticleFlow *flow)
+{
+  const ToaWorkflowState *state = self->workflow != NULL
+                                  ? toa_workflow_find_state (self->workflow, flow->state) : NULL;
+  g_autofree char *step = NULL;
+  g_autofree char *holder = holder_text (self, flow);
+  g_autofree char *workflow = NULL;
+
+  if (state != NULL && state->step_label != NULL)
+    step = g_strdup_printf ("%s — %s", state->step_label, state_name (self, flow->state));
+  else
+    step = g_strdup (state_name (self, flow->state));
+  set_row (self->step_row, step);
+  set_row (self->holder_row, *holder != '\0' ? holder : _("Nobody: the item rests here"));
+  show_deadline (self, flow);
+  if (self->workflow == NULL)
+    workflow = g_strdup ("");
+  else if (flow->workflow_version > 0)
+    /* Translators: a workflow's name and its version number */
+    workflow = g_strdup_printf (_("%s, version %d"), self->workflow->name, flow->workflow_version);
+  else
+    /* Translators: %s is the board's default workflow; the version is fixed by the first step */
+    workflow = g_strdup_printf (_("%s (the board's default; fixed by the first step)"), self->workflow->name);
+  set_row (self->workflow_row, workflow);
+}
+
+/* ---- the timeline -------------------------------------------------------------------------- */
+
+static GtkWidget *
+transition_row (ToaItemView *self, const ToaTransitionRecord *record)
+{
+  GtkWidget *body;
+  GtkWidget *row = entry_row_new (transition_name (self, record->transition), record->at, &body);
+  g_autofree char *path = g_strdup_printf ("%s → %s", state_name (self, record->from_state),
+                                           state_name (self, record->to_state));
+  g_autofree char *behalf = toa_transition_record_behalf_label (record);
+  g_autofree char *who = NULL;
+
+  append_line (body, path, NULL);
+  if (behalf != NULL)
+    /* Translators: who took a transition, then "KT. <delegator>" */
+    who = g_strdup_printf (_("By %s · %s"), record->actor_name != NULL ? record->actor_name : "", behalf);
+  else
+    who = g_strdup_printf (_("By %s"), record->actor_name != NULL ? record->actor_name : "");
+  append_line (body, who, "dim-label");
+  if (record->approved_by_name != NULL)
+    {
+      /* Translators: %s is who approved a transition that needed approval */
+      g_autofree char *approved = g_strdup_printf (_("Approved by %s"), record->approved_by_name);
+      append_line (body, approved, "dim-label");
+    }
+  if (record->ground != NULL)
+    {
+      g_autofree char *ground = g_strdup_printf (_("Ground: %s"), ground_name (record->ground));
+      append_line (body, ground, NULL);
+    }
+  if (record->scheduled_for != 0)
+    {
+      g_autofree char *when = toa_format_datetime (record->scheduled_for);
+      g_autofree char *text = g_strdup_printf (_("Scheduled for %s"), when);
+      append_line (body, text, NULL);
+    }
+  append_line (body, record->comment, NULL);
+  return row;
+}
+
+static const char *
+request_status_text (ToaApprovalStatus status)
+{
+  switch (status)
+    {
+    case TOA_APPROVAL_PENDING:  return _("Waiting for approval");
+    case TOA_APPROVAL_APPROVED: return _("Approved");
+    case TOA_APPROVAL_REJECTED: return _("Rejected");
+    case TOA_APPROVAL_LAPSED:   return _("Lapsed: the item moved on first");
+    default:                    return "";
+    }
+}
+
+static GtkWidget *
+request_row (ToaItemView *self, const ToaApprovalRequest *request)
+{
+  GtkWidget *body;
+  const char *name = request->transition_name != NULL ? request->transition_name
+                                                      : transition_name (self, request->transition);
+  /* Translators: %s is a transition that needs approval, e.g. "Gỡ tin" */
+  g_autofree char *heading = g_strdup_printf (_("Request: %s"), name);
+  GtkWidget *row = entry_row_new (heading, request->requested_at, &body);
+  g_autofree char *who = g_strdup_printf (_("Asked by %s"),
+                                          request->requested_by_name != NULL ? request->requested_by_name : "");
+  g_autofree char *status = NULL;
+
+  append_line (body, who, "dim-label");
+  append_line (body, request->comment, NULL);
+  if (request->status == TOA_APPROVAL_APPROVED || request->status == TOA_APPROVAL_REJECTED)
+    {
+      g_autofree char *when = toa_format_datetime (request->decided_at);
+      /* Translators: "Approved by <name>, <dd/mm/yyyy HH:MM>" */
+      status = g_strdup_printf (_("%s by %s, %s"), request_status_text (request->status),
+                                request->decided_by_name != NULL ? request->decided_by_name : "", when);
+    }
+  else
+    status = g_strdup (request_status_text (request->status));
+  append_line (body, status, request->status == TOA_APPROVAL_PENDING ? "warning"
+                             : request->status == TOA_APPROVAL_REJECTED ? "error" : "success");
+  append_line (body, request->decision_comment, NULL);
+  return row;
+}
+
+typedef struct {
+  gint64     at;
+  guint      order;     /* keeps equal times in reading order */
+  GtkWidget *row;
+} TimelineEntry;
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const TimelineEntry *x = a, *y = b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return (int) x->order - (int) y->order;
+}
+
+static void
+show_timeline (ToaItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) request_error = NULL;
+  g_autoptr(GPtrArray) records = toa_transitions_list (self->store, self->article_id, &error);
+  g_autoptr(GPtrArray) requests = toa_approval_list (self->store, self->article_id, &request_error);
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (TimelineEntry));
+  g_autoptr(GString) errors = g_string_new (NULL);
+
+  clear_list (self->timeline_list);
+  g_clear_pointer (&self->came_from, g_free);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      const ToaTransitionRecord *record = g_ptr_array_index (records, i);
+      TimelineEntry entry = { record->at, entries->len, transition_row (self, record) };
+
+      g_array_append_val (entries, entry);
+      g_free (self->came_from);
+      self->came_from = g_strdup (record->from_state);
+    }
+  for (guint i = 0; requests != NULL && i < requests->len; i++)
+    {
+      const ToaApprovalRequest *request = g_ptr_array_index (requests, i);
+      TimelineEntry entry = { request->requested_at, entries->len, request_row (self, request) };
+
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_entries);
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->timeline_list, g_array_index (entries, TimelineEntry, i).row);
+
+  if (error != NULL)
+    g_string_append (errors, error->message);
+  if (request_error != NULL)
+    g_string_append_printf (errors, "%s%s", errors->len > 0 ? "\n" : "", request_error->message);
+  gtk_label_set_text (self->timeline_error_label, errors->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_error_label), errors->len > 0);
+}
+
+/* ---- comments -------------------------------------------------------------------------- */
+
+static GtkWidget *
+comment_row (const ToaComment *comment)
+{
+  GtkWidget *body;
+  GtkWidget *row = entry_row_new (comment->person_name != NULL ? comment->person_name : "",
+                                  comment->created_at, &body);
+
+  append_line (body, comment->body, NULL);
+  if (comment->mention_names != NULL && *comment->mention_names != '\0')
+    {
+      /* Translators: %s is the people named with @login in a comment */
+      g_autofree char *text = g_strdup_printf (_("Mentions: %s"), comment->mention_names);
+      append_line (body, text, "dim-label");
+    }
+  return row;
+}
+
+static void
+show_comments (ToaItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) comments = toa_store_comment_list (self->store, self->article_id, &error);
+
+  clear_list (self->comment_list);
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    gtk_list_box_append (self->comment_list, comment_row (g_ptr_array_index (comments, i)));
+  if (comments == NULL)
+    {
+      gtk_label_set_text (self->comment_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
+    }
+}
+
+static void
+on_add_comment (ToaItemView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaComment) comment = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (*g_strstrip (text) == '\0')
+    {
+      gtk_label_set_text (self->comment_error_label, _("Write the comment first."));
+      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
+      return;
+    }
+  comment = toa_articles_comment (self->store, self->person, self->article_id, text, &error);
+  if (comment == NULL)
+    {
+      /* The typed text stays in the box. */
+      gtk_label_set_text (self->comment_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), FALSE);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  show_comments (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comment added")));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Inserts "@login" at the cursor, with spaces around it where it touches a word. */
+static void
+on_person_activated (ToaItemView *self, GtkListBoxRow *row)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  const char *login = g_object_get_data (G_OBJECT (row), "login");
+  g_autofree char *mention = NULL;
+  GtkTextIter cursor, before;
+  gboolean space_before, space_after;
+
+  if (login == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  before = cursor;
+  space_before = gtk_text_iter_backward_char (&before) && !g_unichar_isspace (gtk_text_iter_get_char (&before));
+  space_after = gtk_text_iter_is_end (&cursor) || !g_unichar_isspace (gtk_text_iter_get_char (&cursor));
+  mention = g_strdup_printf ("%s@%s%s", space_before ? " " : "", login, space_after ? " " : "");
+  gtk_text_buffer_insert_at_cursor (buffer, mention, -1);
+  gtk_menu_button_popdown (self->mention_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->comment_view));
+}
+
+static void
+load_people (ToaItemView *self)
+{
+  g_autoptr(GPtrArray) people = toa_store_person_list (self->store, NULL);
+
+  clear_list (self->people_list);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const ToaPerson *person = g_ptr_array_index (people, i);
+      GtkWidget *row, *box;
+      g_autofree char *login = NULL;
+
+      if (person->login == NULL || !person->active || person->id == self->person->id)
+        continue;
+      login = g_strdup_printf ("@%s", person->login);
+      row = gtk_list_box_row_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_box_append (GTK_BOX (box), new_label (person->full_name, NULL, FALSE));
+      gtk_widget_set_hexpand (gtk_widget_get_first_child (box), TRUE);
+      gtk_box_append (GTK_BOX (box), new_label (login, "dim-label", FALSE));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "login", g_strdup (person->login), g_free);
+      gtk_list_box_append (self->people_list, row);
+    }
+}
+
+/* ---- actions ------------------------------------------------------------------------------ */
+
+static void
+on_action_done (ToaItemView *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toa_item_view_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+GtkWindow *
+toa_item_view_open_action (ToaItemView *self, const char *code)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (TOA_IS_ITEM_VIEW (self), NULL);
+
+  for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
+    {
+      const ToaAvailableAction *action = g_ptr_array_index (self->actions, i);
+
+      if (g_strcmp0 (action->code, code) != 0)
+        continue;
+      dialog = toa_action_dialog_new (GTK_WINDOW (self), self->store, self->person, self->article_id,
+                                      self->version, action);
+      toa_action_dialog_select_target (TOA_ACTION_DIALOG (dialog), self->came_from);
+      g_signal_connect_object (dialog, "done", G_CALLBACK (on_action_done), self, G_CONNECT_SWAPPED);
+      gtk_window_present (dialog);
+      return dialog;
+    }
+  return NULL;
+}
+
+static void
+on_action_clicked (GtkButton *button, ToaItemView *self)
+{
+  toa_item_view_open_action (self, gtk_widget_get_name (GTK_WIDGET (button)));
+}
+
+static void
+show_actions (ToaItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
+    gtk_box_remove (self->actions_box, child);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  self->actions = toa_transitions_available (self->store, self->person, self->article_id, 0, &error);
+  for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
+    {
+      const ToaAvailableAction *action = g_ptr_array_index (self->actions, i);
+      GtkWidget *button = gtk_button_new_with_label (action->name != NULL ? action->name : action->code);
+
+      gtk_widget_set_name (button, action->code);
+      if (action->becomes_request)
+        gtk_widget_set_tooltip_text (button, _("Becomes a request for approval"));
+      else if (action->on_behalf_of_name != NULL)
+        {
+          g_autofree char *tip = g_strdup_printf (_("On behalf of %s (KT.)"), action->on_behalf_of_name);
+          gtk_widget_set_tooltip_text (button, tip);
+        }
+      if (i == 0 && action->kind == TOA_ACTION_TRANSITION && !action->comment_required)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_signal_connect (button, "clicked", G_CALLBACK (on_action_clicked), self);
+      gtk_box_append (self->actions_box, button);
+    }
+  if (self->actions == NULL)
+    gtk_label_set_text (self->no_actions_label, error->message);
+  else
+    gtk_label_set_text (self->no_actions_label, _("Nothing for you to do on this item now."));
+  gtk_widget_set_visible (GTK_WIDGET (self->no_actions_label),
+                          self->actions == NULL || self->actions->len == 0);
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static void
+show_load_error (ToaItemView *self, const GError *error)
+{
+  gtk_label_set_text (self->load_error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), error != NULL);
+}
+
+static char *
+genre_and_site (ToaItemView *self, const ToaArticle *article, char **site_name)
+{
+  g_autoptr(GPtrArray) genres = toa_store_genre_list (self->store, NULL);
+  g_autoptr(GPtrArray) sites = toa_store_site_list (self->store, NULL);
+  char *genre_name = NULL;
+
+  for (guint i = 0; genres != NULL && i < genres->len; i++)
+    {
+      const ToaGenre *genre = g_ptr_array_index (genres, i);
+      if (g_strcmp0 (genre->code, article->genre) == 0)
+        genre_name = g_strdup (genre->name);
+    }
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      const ToaSite *site = g_ptr_array_index (sites, i);
+      if (site->id == article->site_id)
+        *site_name = g_strdup (site->name);
+    }
+  return genre_name;
+}
+
+void
+toa_item_view_reload (ToaItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticle) article = NULL;
+  g_autoptr(ToaArticleFlow) flow = NULL;
+  g_autofree char *default_code = NULL;
+  g_autofree char *genre_name = NULL;
+  g_autofree char *site_name = NULL;
+
+  g_return_if_fail (TOA_IS_ITEM_VIEW (self));
+
+  if ((article = toa_store_article_get (self->store, self->article_id, &error)) == NULL
+      || (flow = toa_store_article_flow_get (self->store, self->article_id, &error)) == NULL
+      || (flow->workflow_code == NULL
+          && (default_code = toa_delegation_default_workflow (self->store, &error)) == NULL))
+    {
+      show_load_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->workflow, toa_workflow_free);
+  self->workflow = toa_workflow_load (self->store, flow->workflow_code != NULL ? flow->workflow_code : default_code,
+                                      flow->workflow_version, &error);
+  show_load_error (self, error);
+  self->version = flow->version;
+
+  genre_name = genre_and_site (self, article, &site_name);
+  gtk_window_set_title (GTK_WINDOW (self), article->title);
+  adw_view_switcher_title_set_title (self->switcher_title, article->title);
+  gtk_label_set_text (self->heading_label, article->title);
+  {
+    /* Translators: the item's state, then its version number */
+    g_autofree char *state = g_strdup_printf (_("%s · version %lld"), state_name (self, flow->state),
+                                              (long long) flow->version);
+    gtk_label_set_text (self->state_label, state);
+  }
+  toa_article_view_set_article (self->article_view, article, genre_name, site_name);
+  show_facts (self, flow);
+  show_timeline (self);
+  show_comments (self);
+  show_actions (self);
+}
+
+/* ---- the widget ---------------------------------------------------------------------------- */
+
+static void
+toa_item_view_dispose (GObject *object)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ITEM_VIEW);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (toa_item_view_parent_class)->dispose (object);
+}
+
+static void
+toa_item_view_finalize (GObject *object)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (object);
+
+  g_clear_pointer (&self->person, toa_person_free);
+  g_clear_pointer (&self->workflow, toa_workflow_free);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_free (self->came_from);
+  G_OBJECT_CLASS (toa_item_view_parent_class)->finalize (object);
+}
+
+static void
+toa_item_view_class_init (ToaItemViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = toa_item_view_dispose;
+  object_class->finalize = toa_item_view_finalize;
+
+  /* "changed": the person changed the item here (an action taken, a comment added). */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (TOA_TYPE_ARTICLE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/toasoan/ToaSoan/ui/toa-item-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, load_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, step_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, holder_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, workflow_row);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, article_view);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, timeline_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, comment_list);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, comment_view);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, mention_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, people_list);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, comment_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, add_comment_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, no_actions_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_comment);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+toa_item_view_init (ToaItemView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_value_label (self->step_row);
+  add_value_label (self->holder_row);
+  add_value_label (self->deadline_row);
+  add_value_label (self->workflow_row);
+}
+
+GtkWindow *
+toa_item_view_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person, gint64 article_id)
+{
+  ToaItemView *self;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (person != NULL, NULL);
+
+  self = g_object_new (TOA_TYPE_ITEM_VIEW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->person = toa_person_copy (person);
+  self->article_id = article_id;
+  load_people (self);
+  toa_item_view_reload (self);
+  return GTK_WINDOW (self);
+}
+
+gint64
+toa_item_view_get_version (ToaItemView *self)
+{
+  g_return_val_if_fail (TOA_IS_ITEM_VIEW (self), 0);
+  return self->version;
+}
+
+ToaArticleView *
+toa_item_view_get_article_view (ToaItemView *self)
+{
+  g_return_val_if_fail (TOA_IS_ITEM_VIEW (self), NULL);
+  return self->article_view;
+}

@@ -1,0 +1,34 @@
+/* toa-item-view.h — an item (tin bài) opened from the Inbox or the Articles page, in its own
+ * window: its content read-only (until the editor lands) with its step, holder, deadline and
+ * workflow; its timeline (Diễn biến: every transition — who, when, under whose delegation,
+ * the comment — and every approval request); the editorial comments (Góp ý) with mentions and
+ * a box to add one; and one button per action the signed-in person may take now
+ * (toa_transitions_available). All permission decisions are core's. Emits "changed" after
+ * the person changed the item (an action, a comment), so the page that opened it refreshes. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "toa-article-view.h"
+#include "toa-store.h"
+
+G_BEGIN_DECLS
+
+#define TOA_TYPE_ITEM_VIEW (toa_item_view_get_type ())
+G_DECLARE_FINAL_TYPE (ToaItemView, toa_item_view, TOA, ITEM_VIEW, AdwWindow)
+
+/* A window for @article_id as @person (copied). Load errors are shown in the window. */
+GtkWindow      *toa_item_view_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
+                                   gint64 article_id);
+
+/* Reads the item again (state, content, timeline, comments, actions). */
+void            toa_item_view_reload (ToaItemView *self);
+
+/* The item's version as shown (what an action sends as expected_version). */
+gint64          toa_item_view_get_version (ToaItemView *self);
+ToaArticleView *toa_item_view_get_article_view (ToaItemView *self);
+
+/* Opens the dialog for the shown action @code (NULL when there is no such button). */
+GtkWindow      *toa_item_view_open_action (ToaItemView *self, const char *code);
+
+G_END_DECLS

@@ -353,8 +353,7 @@ item_workflow (ToaStore *store, GHashTable *cache, const char *default_code,
 /* An item with a pending approval request: its step is the request, held by the roles
  * that may approve it. FALSE when the workflow does not know the transition. */
 static gboolean
-fill_request (ToaInboxItem *item, const ToaWorkflow *wf, gboolean designed, GString *names,
-              GStrvBuilder *holders)
+fill_request (ToaInboxItem *item, const ToaWorkflow *wf, gboolean designed, GStrvBuilder *holders)
 {
   const ToaWorkflowTransition *found = NULL;
   g_autoptr(GPtrArray) transitions = NULL;
@@ -378,15 +377,7 @@ fill_request (ToaInboxItem *item, const ToaWorkflow *wf, gboolean designed, GStr
   g_free (item->step_label);
   item->step_label = g_strdup (item->state_name);
   for (guint k = 0; found->approval_roles != NULL && found->approval_roles[k] != NULL; k++)
-    {
-      ToaRole role;
-
-      g_strv_builder_add (holders, found->approval_roles[k]);
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, toa_role_from_code (found->approval_roles[k], &role)
-                              ? toa_role_label (role) : found->approval_roles[k]);
-    }
+    g_strv_builder_add (holders, found->approval_roles[k]);
   return TRUE;
 }
 
@@ -398,8 +389,6 @@ fill_item (ToaInboxItem *item, const ToaWorkflow *wf, GPtrArray *genres, ToaWork
   const ToaWorkflowState *state = wf != NULL ? toa_workflow_find_state (wf, a->state) : NULL;
   gboolean designed = FALSE;
   g_autoptr(GStrvBuilder) holders = g_strv_builder_new ();
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < genres->len; i++)
     {
@@ -414,29 +403,14 @@ fill_item (ToaInboxItem *item, const ToaWorkflow *wf, GPtrArray *genres, ToaWork
   item->state_name = g_strdup (state != NULL ? state->name : toa_article_state_label_for_code (a->state));
   item->step_label = g_strdup (state != NULL && state->step_label != NULL ? state->step_label
                                : item->state_name);
-  if (!(item->request_id != 0 && fill_request (item, wf, designed, names, holders)) && wf != NULL)
+  if (!(item->request_id != 0 && fill_request (item, wf, designed, holders)) && wf != NULL)
     {
-      g_autoptr(GPtrArray) transitions = toa_workflow_transitions_from (wf, a->state, designed);
+      g_auto(GStrv) roles = toa_workflow_holder_roles (wf, a->state, designed);
 
-      for (guint i = 0; i < transitions->len; i++)
-        {
-          const ToaWorkflowTransition *t = g_ptr_array_index (transitions, i);
-
-          for (guint k = 0; t->roles != NULL && t->roles[k] != NULL; k++)
-            if (g_hash_table_add (seen, t->roles[k]))
-              {
-                ToaRole role;
-
-                g_strv_builder_add (holders, t->roles[k]);
-                if (names->len > 0)
-                  g_string_append (names, ", ");
-                g_string_append (names, toa_role_from_code (t->roles[k], &role)
-                                        ? toa_role_label (role) : t->roles[k]);
-              }
-        }
+      g_strv_builder_addv (holders, (const char **) roles);
     }
   item->holder_roles = g_strv_builder_end (holders);
-  item->holder = g_strdup (names->str);
+  item->holder = toa_role_labels_joined ((const char * const *) item->holder_roles);
 
   if (item->deadline != NULL && cal != NULL)
     {

@@ -577,3 +577,37 @@ toa_workflow_check (const ToaWorkflow *workflow, const ToaWorkflowRequest *reque
     }
   return TRUE;
 }
+
+GStrv
+toa_workflow_holder_roles (const ToaWorkflow *workflow, const char *state, gboolean designed)
+{
+  g_autoptr(GPtrArray) transitions = toa_workflow_transitions_from (workflow, state, designed);
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < transitions->len; i++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (transitions, i);
+
+      for (guint k = 0; t->roles != NULL && t->roles[k] != NULL; k++)
+        if (g_hash_table_add (seen, t->roles[k]))
+          g_strv_builder_add (roles, t->roles[k]);
+    }
+  return g_strv_builder_end (roles);
+}
+
+char *
+toa_role_labels_joined (const char * const *codes)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint k = 0; codes != NULL && codes[k] != NULL; k++)
+    {
+      ToaRole role;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, toa_role_from_code (codes[k], &role) ? toa_role_label (role) : codes[k]);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}

@@ -65,4 +65,12 @@ GPtrArray *toa_workflow_earlier_states (const ToaWorkflow *workflow, const char 
 GPtrArray *toa_workflow_transitions_from (const ToaWorkflow *workflow, const char *state,
                                           gboolean designed);
 
+/* Who holds an item in @state: the role codes allowed on the transitions leaving it for this
+ * kind of item, in definition order, each once. */
+GStrv      toa_workflow_holder_roles (const ToaWorkflow *workflow, const char *state,
+                                      gboolean designed);
+
+/* Role codes as their translated names, joined by ", " (an unknown code as itself). */
+char      *toa_role_labels_joined (const char * const *codes);
+
 G_END_DECLS

@@ -183,33 +183,16 @@ add_value_label (AdwActionRow *row)
   g_object_set_data (G_OBJECT (row), "value", label);
 }
 
-/* Who holds the item: the roles the workflow lets act from its state (names, as the inbox). */
+/* Who holds the item: the roles the workflow lets act from its state (as the inbox says). */
 static char *
 holder_text (ToaItemView *self, const ToaArticleFlow *flow)
 {
-  g_autoptr(GPtrArray) transitions = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_auto(GStrv) roles = NULL;
 
   if (self->workflow == NULL)
     return g_strdup ("");
-  transitions = toa_workflow_transitions_from (self->workflow, flow->state, flow->designed);
-  for (guint i = 0; i < transitions->len; i++)
-    {
-      const ToaWorkflowTransition *t = g_ptr_array_index (transitions, i);
-
-      for (guint k = 0; t->roles != NULL && t->roles[k] != NULL; k++)
-        {
-          ToaRole role;
-
-          if (!g_hash_table_add (seen, t->roles[k]))
-            continue;
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, toa_role_from_code (t->roles[k], &role) ? toa_role_label (role) : t->roles[k]);
-        }
-    }
-  return g_string_free (g_steal_pointer (&names), FALSE);
+  roles = toa_workflow_holder_roles (self->workflow, flow->state, flow->designed);
+  return toa_role_labels_joined ((const char * const *) roles);
 }
 
 static void

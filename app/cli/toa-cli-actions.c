@@ -78,11 +78,13 @@ action_json (const ToaAvailableAction *a)
     {
       json_object_set_int_member (object, "on_behalf_of_id", a->on_behalf_of);
       json_object_set_string_member (object, "on_behalf_of", a->on_behalf_of_name);
+      json_object_set_string_member (object, "behalf_form", a->behalf_form);
     }
   else
     {
       json_object_set_null_member (object, "on_behalf_of_id");
       json_object_set_null_member (object, "on_behalf_of");
+      json_object_set_null_member (object, "behalf_form");
     }
   if (a->request_id != 0)
     json_object_set_int_member (object, "request_id", a->request_id);
@@ -116,8 +118,7 @@ print_table (GPtrArray *actions)
       else if (a->to != NULL)
         to = g_strdup_printf ("%s (%s)", a->to, a->to_name != NULL ? a->to_name : a->to);
       if (a->on_behalf_of != 0)
-        /* Translators: "KT." (ký thay) before the name of the person who delegated the act */
-        behalf = g_strdup_printf (_("KT. %s"), a->on_behalf_of_name != NULL ? a->on_behalf_of_name : "?");
+        behalf = toa_transitions_behalf_text (a->behalf_form, a->on_behalf_of_name != NULL ? a->on_behalf_of_name : "?");
       toa_cli_table_add (table, a->code, a->name, to, needs, behalf,
                          a->becomes_request ? _("request for approval") : NULL);
     }

@@ -1,5 +1,6 @@
 /* toa-cli-inbox.c — `inbox --as LOGIN`: the approval inbox as a table (title, genre, section,
- * step, holder, received, deadline with the working days left, comments) or JSON rows. */
+ * step, holder, received, deadline with the working days left, comments) or JSON rows;
+ * filtered by site, section, genre, step, deadline and search text. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -65,10 +66,18 @@ gboolean
 toa_cli_inbox (ToaCli *cli, char **args, GError **error)
 {
   g_autofree char *as_raw = NULL, *which_raw = NULL, *search_raw = NULL, *search = NULL;
+  g_autofree char *site_raw = NULL, *section_raw = NULL, *genre_raw = NULL, *state_raw = NULL;
+  g_autofree char *due_raw = NULL, *site = NULL, *section = NULL, *genre = NULL, *state = NULL;
   int limit = 50, offset = 0;
   GOptionEntry entries[] = {
     { "as", 0, 0, G_OPTION_ARG_FILENAME, &as_raw, N_("Whose inbox"), N_("LOGIN") },
     { "which", 0, 0, G_OPTION_ARG_FILENAME, &which_raw, N_("waiting (default), sent, overdue or all"), N_("LIST") },
+    { "site", 0, 0, G_OPTION_ARG_FILENAME, &site_raw, N_("Only items on this site"), N_("CODE") },
+    { "section", 0, 0, G_OPTION_ARG_FILENAME, &section_raw, N_("Only items in this section"), N_("CODE") },
+    { "genre", 0, 0, G_OPTION_ARG_FILENAME, &genre_raw, N_("Only items of this genre"), N_("CODE") },
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, &state_raw, N_("Only items at this step (a workflow state code)"), N_("STATE") },
+    { "due", 0, 0, G_OPTION_ARG_FILENAME, &due_raw,
+      N_("Only items overdue, due today, due within a week or within N working days"), N_("overdue|today|week|N") },
     { "search", 0, 0, G_OPTION_ARG_FILENAME, &search_raw, N_("Only items whose text matches"), N_("TEXT") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N rows (default 50)"), N_("N") },
     { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("Skip the first N rows"), N_("N") },
@@ -76,16 +85,27 @@ toa_cli_inbox (ToaCli *cli, char **args, GError **error)
   };
   g_autoptr(ToaPerson) person = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  ToaInboxRequest request = { TOA_INBOX_WAITING, NULL, 0, 0, NULL };
+  ToaInboxRequest request = { .which = TOA_INBOX_WAITING };
+  gboolean filtered;
   ToaStore *store;
 
   if (!toa_cli_parse (cli, entries, args, 0, 0, error)
       || !toa_cli_require (as_raw, "--as", error)
-      || !toa_cli_text (search_raw, "--search", &search, error))
+      || !toa_cli_text (search_raw, "--search", &search, error)
+      || !toa_cli_text (site_raw, "--site", &site, error)
+      || !toa_cli_text (section_raw, "--section", &section, error)
+      || !toa_cli_text (genre_raw, "--genre", &genre, error)
+      || !toa_cli_text (state_raw, "--state", &state, error))
     return FALSE;
   if (which_raw != NULL && !toa_inbox_which_from_code (which_raw, &request.which))
     {
       toa_cli_usage_error (error, _("--which must be waiting, sent, overdue or all, not “%s”"), which_raw);
+      return FALSE;
+    }
+  if (due_raw != NULL && !toa_inbox_due_from_code (due_raw, &request.due, &request.due_days))
+    {
+      toa_cli_usage_error (error, _("--due must be overdue, today, week or a number of working days up to 366, not “%s”"),
+                           due_raw);
       return FALSE;
     }
   if (limit < 1 || limit > MAX_LIMIT || offset < 0)
@@ -94,6 +114,12 @@ toa_cli_inbox (ToaCli *cli, char **args, GError **error)
       return FALSE;
     }
   request.text = search;
+  request.site = site;
+  request.section = section;
+  request.genre = genre;
+  request.state = state;
+  filtered = site != NULL || section != NULL || genre != NULL || state != NULL
+             || due_raw != NULL || search != NULL;
   request.limit = limit;
   request.offset = offset;
   if (!(store = toa_cli_store (cli, error)) || !(person = toa_cli_actor (cli, as_raw, error))
@@ -112,7 +138,7 @@ toa_cli_inbox (ToaCli *cli, char **args, GError **error)
 
   if (items->len == 0)
     {
-      toa_cli_print ("%s\n", _("Nothing here."));
+      toa_cli_print ("%s\n", filtered ? _("No items match the filters.") : _("Nothing here."));
       return TRUE;
     }
   {

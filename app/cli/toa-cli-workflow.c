@@ -479,9 +479,11 @@ toa_cli_workflow_do (ToaCli *cli, char **args, GError **error)
   else if (result.request_id != 0)
     toa_cli_print_request (store, &result);
   else if (result.on_behalf_of_name != NULL)
-    /* Translators: item number, new state, "KT." and the delegator's name */
-    toa_cli_print (_("%lld: %s (KT. %s)\n"), (long long) result.article_id, result.to,
-                   result.on_behalf_of_name);
+    {
+      g_autofree char *behalf = toa_transitions_behalf_text (result.behalf_form, result.on_behalf_of_name);
+
+      toa_cli_print ("%lld: %s (%s)\n", (long long) result.article_id, result.to, behalf);
+    }
   else
     toa_cli_print ("%lld: %s\n", (long long) result.article_id, result.to);
   toa_transition_result_clear (&result);

@@ -96,8 +96,14 @@ static const ToaCliCommand commands[] = {
     toa_cli_workflow_approve },
   { "workflow", "reject", "workflow reject REQUEST --as LOGIN --comment T",
     N_("Reject a pending request with the reason; the item stays as it is"), toa_cli_workflow_reject },
+  { "delegate", "list", "delegate list [--as LOGIN] [--all]",
+    N_("List delegations given and received: actions, dates, form (KT./TL.), in force, ended or revoked"),
+    toa_cli_delegate_list },
+  { "delegate", "revoke", "delegate revoke ID --as LOGIN",
+    N_("Revoke a delegation (the delegator or the administrator); acts under it stop at once"),
+    toa_cli_delegate_revoke },
   { "delegate", NULL,
-    "delegate --from LOGIN --to LOGIN --actions A,B --from-date DATE --to-date DATE [--site CODE] --as LOGIN",
+    "delegate --from LOGIN --to LOGIN --actions A,B --from-date DATE --to-date DATE [--site CODE] [--form kt|tl] --as LOGIN",
     N_("Delegate some of a person's actions to another person for a date range"), toa_cli_delegate },
   { "intake", "add",
     "intake add --as LOGIN --title T --genre G --section S --channel post|document-system|email|zalo|in-house "
@@ -106,7 +112,8 @@ static const ToaCliCommand commands[] = {
     N_("Register material received (Quy trình 1) and print its id and deadline"), toa_cli_intake_add },
   { "intake", "letter", "intake letter ID --reason GROUND [--note T] --as LOGIN",
     N_("Write, store and print the reply letter refusing an item received"), toa_cli_intake_letter },
-  { "inbox", NULL, "inbox --as LOGIN [--which waiting|sent|overdue|all] [--search TEXT] [--limit N] [--offset N]",
+  { "inbox", NULL, "inbox --as LOGIN [--which waiting|sent|overdue|all] [--site CODE] [--section CODE] [--genre G] "
+    "[--state S] [--due overdue|today|week|N] [--search TEXT] [--limit N] [--offset N]",
     N_("List the items waiting for a person, sent by them, overdue, or all open items"), toa_cli_inbox },
 };
 

@@ -106,6 +106,8 @@ void     toa_cli_print_request     (ToaStore *store, const ToaTransitionResult *
 void     toa_cli_print_requests    (ToaStore *store, gint64 article_id);
 gboolean toa_cli_workflow_actions  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_delegate          (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_delegate_list     (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_delegate_revoke   (ToaCli *cli, char **args, GError **error);
 
 gboolean toa_cli_intake_add    (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_intake_letter (ToaCli *cli, char **args, GError **error);

@@ -476,6 +476,11 @@ toa_approval_decide (ToaStore *store, const ToaPerson *approver, gint64 request_
       record = toa_transition_record_new ();
       record->actor_id = request->requested_by;
       record->on_behalf_of = request->on_behalf_of;
+      if (request->on_behalf_of != 0
+          && !(record->behalf_form = toa_delegation_form_for (store, request->on_behalf_of,
+                                                              request->requested_by, request->transition,
+                                                              request->requested_at, &local_error)))
+        goto failed;
       record->comment = g_strdup (request->comment);
       record->ground = g_strdup (request->ground);
       record->approved_by = approver->id;
@@ -510,6 +515,7 @@ toa_approval_decide (ToaStore *store, const ToaPerson *approver, gint64 request_
       out->version = ctx.flow->version;
       out->on_behalf_of = request->on_behalf_of;
       out->on_behalf_of_name = NULL;
+      out->behalf_form = record != NULL ? g_strdup (record->behalf_form) : NULL;
       if (request->on_behalf_of != 0)
         {
           g_autoptr(ToaPerson) delegator = toa_store_person_get (store, request->on_behalf_of, NULL);

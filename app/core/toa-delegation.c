@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
@@ -107,9 +108,27 @@ detail_json (const ToaDelegation *d, const char *site_code)
   json_builder_add_string_value (builder, d->from_date);
   json_builder_set_member_name (builder, "to_date");
   json_builder_add_string_value (builder, d->to_date);
+  json_builder_set_member_name (builder, "form");
+  json_builder_add_string_value (builder, d->form != NULL ? d->form : "KT");
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+char *
+toa_delegation_form_parse (const char *text, GError **error)
+{
+  g_autofree char *clean = g_ascii_strup (text != NULL ? text : "", -1);
+
+  g_strstrip (clean);
+  if (g_str_has_suffix (clean, "."))
+    clean[strlen (clean) - 1] = '\0';
+  if (g_strcmp0 (clean, "KT") == 0 || g_strcmp0 (clean, "TL") == 0)
+    return g_steal_pointer (&clean);
+  g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+               _("“%s” is not a form of signing. Use kt (ký thay: a deputy for the head) or tl (thừa lệnh: by order)."),
+               text != NULL ? text : "");
+  return NULL;
 }
 
 ToaDelegation *
@@ -117,6 +136,17 @@ toa_delegation_add (ToaStore *store, const ToaPerson *actor, const char *from_lo
                     const char *to_login, const char *site_code, const char * const *actions,
                     const char *from_date, const char *to_date, GError **error)
 {
+  return toa_delegation_add_with_form (store, actor, from_login, to_login, site_code, actions,
+                                       from_date, to_date, NULL, error);
+}
+
+ToaDelegation *
+toa_delegation_add_with_form (ToaStore *store, const ToaPerson *actor, const char *from_login,
+                              const char *to_login, const char *site_code, const char * const *actions,
+                              const char *from_date, const char *to_date, const char *form,
+                              GError **error)
+{
+  g_autofree char *form_code = NULL;
   g_autoptr(ToaPerson) from = NULL;
   g_autoptr(ToaPerson) to = NULL;
   g_autoptr(ToaSite) site = NULL;
@@ -133,6 +163,8 @@ toa_delegation_add (ToaStore *store, const ToaPerson *actor, const char *from_lo
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
+  if (!(form_code = toa_delegation_form_parse (form != NULL ? form : "KT", error)))
+    return NULL;
   if (!parse_date (from_date, "--from-date", &first, error)
       || !parse_date (to_date, "--to-date", &last, error))
     return NULL;
@@ -196,6 +228,7 @@ toa_delegation_add (ToaStore *store, const ToaPerson *actor, const char *from_lo
   d->from_date = toa_workdays_iso_date (&first);
   d->to_date = toa_workdays_iso_date (&last);
   d->created_at = toa_now_usec ();
+  d->form = g_steal_pointer (&form_code);
 
   if (!toa_store_begin (store, error))
     return NULL;
@@ -226,7 +259,7 @@ toa_delegation_for_check (ToaStore *store, const ToaPerson *actor, gint64 site_i
       ToaDelegation *d = g_ptr_array_index (in_force, i);
       g_autoptr(ToaPerson) delegator = NULL;
       GStrv roles;
-      char *name;
+      char *name, *form;
 
       if (d->site_id != site_id)
         continue;
@@ -238,6 +271,8 @@ toa_delegation_for_check (ToaStore *store, const ToaPerson *actor, gint64 site_i
       g_ptr_array_add (keep_roles, roles);
       name = g_strdup (d->from_name != NULL ? d->from_name : delegator->full_name);
       g_ptr_array_add (keep, name);
+      form = g_strdup (d->form != NULL ? d->form : "KT");
+      g_ptr_array_add (keep, form);
       for (guint k = 0; d->actions != NULL && d->actions[k] != NULL; k++)
         {
           ToaWorkflowDelegation wd = { 0 };
@@ -248,8 +283,196 @@ toa_delegation_for_check (ToaStore *store, const ToaPerson *actor, gint64 site_i
           wd.delegator_id = d->from_person;
           wd.delegator_name = name;
           wd.delegator_roles = (const char * const *) roles;
+          wd.form = form;
           g_array_append_val (list, wd);
         }
     }
   return g_steal_pointer (&list);
+}
+
+/* ---- revoking, listing ------------------------------------------------------------------ */
+
+gboolean
+toa_delegation_revoke (ToaStore *store, const ToaPerson *actor, gint64 id, GError **error)
+{
+  g_autoptr(ToaDelegation) d = NULL;
+  g_autofree char *detail = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!toa_store_begin (store, error))
+    return FALSE;
+  if (!(d = toa_store_delegation_get (store, id, &local_error)))
+    goto failed;
+  if (actor->id != d->from_person)
+    {
+      GError *admin_error = NULL;
+
+      if (!toa_people_require_admin (store, actor, _("revoke another person’s delegation"), &admin_error))
+        {
+          g_propagate_prefixed_error (&local_error, admin_error, "%s ",
+                                      _("Only the delegator or the administrator may revoke a delegation."));
+          goto failed;
+        }
+    }
+  if (d->revoked_at != 0)
+    {
+      g_set_error (&local_error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                   _("Delegation %lld is already revoked; nothing to do."), (long long) id);
+      goto failed;
+    }
+  d->revoked_at = toa_now_usec ();
+  detail = g_strdup_printf ("{\"from_person\":%lld,\"to_person\":%lld}",
+                            (long long) d->from_person, (long long) d->to_person);
+  if (!toa_store_delegation_revoke (store, id, d->revoked_at, &local_error)
+      || !toa_audit_append (store, actor->id, "delegation.revoke", "delegation", id, detail, &local_error)
+      || !toa_store_commit (store, &local_error))
+    goto failed;
+  return TRUE;
+
+failed:
+  toa_store_abandon (store, local_error, error);
+  return FALSE;
+}
+
+ToaDelegationStatus
+toa_delegation_status (const ToaDelegation *delegation, const GDate *today)
+{
+  g_autofree char *day = toa_workdays_iso_date (today);
+
+  if (delegation->revoked_at != 0)
+    return TOA_DELEGATION_REVOKED;
+  if (g_strcmp0 (delegation->to_date, day) < 0)
+    return TOA_DELEGATION_ENDED;
+  if (g_strcmp0 (delegation->from_date, day) > 0)
+    return TOA_DELEGATION_UPCOMING;
+  return TOA_DELEGATION_IN_FORCE;
+}
+
+const char *
+toa_delegation_status_label (ToaDelegationStatus status)
+{
+  switch (status)
+    {
+    case TOA_DELEGATION_UPCOMING: return _("upcoming");
+    case TOA_DELEGATION_IN_FORCE: return _("in force");
+    case TOA_DELEGATION_ENDED:    return _("ended");
+    case TOA_DELEGATION_REVOKED:  return _("revoked");
+    default:                      return "?";
+    }
+}
+
+const char *
+toa_delegation_status_code (ToaDelegationStatus status)
+{
+  switch (status)
+    {
+    case TOA_DELEGATION_UPCOMING: return "upcoming";
+    case TOA_DELEGATION_IN_FORCE: return "in-force";
+    case TOA_DELEGATION_ENDED:    return "ended";
+    case TOA_DELEGATION_REVOKED:  return "revoked";
+    default:                      return "?";
+    }
+}
+
+GPtrArray *
+toa_delegation_list (ToaStore *store, gint64 person_id, gboolean include_ended, gint64 now,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GDate today;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+
+  if (!(all = toa_store_delegation_list (store, person_id, error)))
+    return NULL;
+  if (include_ended)
+    return g_steal_pointer (&all);
+  toa_transitions_local_date (now != 0 ? now : toa_now_usec (), &today);
+  for (guint i = all->len; i > 0; i--)
+    {
+      ToaDelegationStatus status = toa_delegation_status (g_ptr_array_index (all, i - 1), &today);
+
+      if (status == TOA_DELEGATION_ENDED || status == TOA_DELEGATION_REVOKED)
+        g_ptr_array_remove_index (all, i - 1);
+    }
+  return g_steal_pointer (&all);
+}
+
+void
+toa_delegable_action_free (ToaDelegableAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->code);
+  g_free (action->name);
+  g_free (action);
+}
+
+GPtrArray *
+toa_delegation_delegable_actions (ToaStore *store, const ToaPerson *person, const char *site_code,
+                                  GError **error)
+{
+  g_autoptr(ToaSite) site = NULL;
+  g_autoptr(ToaWorkflow) workflow = NULL;
+  g_autofree char *code = NULL;
+  g_auto(GStrv) roles = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_delegable_action_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (person != NULL, NULL);
+
+  if (!(site = toa_store_site_find_checked (store, site_code != NULL ? site_code : "portal", error))
+      || !(code = toa_delegation_default_workflow (store, error))
+      || !(workflow = toa_workflow_load (store, code, 0, error)))
+    return NULL;
+  roles = toa_workflow_roles_on_site (person, site->id);
+  for (guint k = 0; k < workflow->transitions->len; k++)
+    {
+      const ToaWorkflowTransition *t = g_ptr_array_index (workflow->transitions, k);
+      gboolean holder = FALSE;
+      ToaDelegableAction *action;
+
+      if (!t->delegable || g_hash_table_contains (seen, t->code))
+        continue;
+      for (guint i = 0; roles[i] != NULL; i++)
+        holder |= toa_workflow_transition_allows_role (t, roles[i]);
+      if (!holder)
+        continue;
+      g_hash_table_add (seen, t->code);
+      action = g_new0 (ToaDelegableAction, 1);
+      action->code = g_strdup (t->code);
+      action->name = g_strdup (t->name != NULL ? t->name : t->code);
+      g_ptr_array_add (list, action);
+    }
+  return g_steal_pointer (&list);
+}
+
+char *
+toa_delegation_form_for (ToaStore *store, gint64 from_person, gint64 to_person, const char *action,
+                         gint64 at, GError **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (!(all = toa_store_delegation_list (store, to_person, error)))
+    return NULL;
+  toa_transitions_local_date (at, &date);
+  day = toa_workdays_iso_date (&date);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const ToaDelegation *d = g_ptr_array_index (all, i);
+
+      if (d->from_person != from_person || d->to_person != to_person
+          || g_strcmp0 (d->from_date, day) > 0 || g_strcmp0 (d->to_date, day) < 0
+          || (d->revoked_at != 0 && d->revoked_at <= at)
+          || d->actions == NULL || !g_strv_contains ((const char * const *) d->actions, action))
+        continue;
+      return g_strdup (d->form != NULL ? d->form : "KT");
+    }
+  return g_strdup ("KT");
 }

@@ -55,8 +55,8 @@ typedef struct {
 /* What the store returns: the union of @scopes, the items in @request_article_ids, those
  * with a pending request by @requested_by, and (when @last_actor_id is not 0) the items
  * that person moved last whose state is not one of @end_states; optionally only those with
- * a deadline before @deadline_before ("YYYY-MM-DD") and matching @text (searched like the
- * article list). Ordered by deadline (none last), then last change, newest first. */
+ * a deadline before @deadline_before ("YYYY-MM-DD"), from @deadline_from on, on @site_id, in
+ * @section_ids, of @genre, in @state, and matching @text (searched like the article list). Ordered by deadline (none last), then last change, newest first. */
 typedef struct {
   GPtrArray  *scopes;            /* of ToaInboxScope*, owned */
   gint64      last_actor_id;
@@ -68,6 +68,12 @@ typedef struct {
   GArray     *request_article_ids; /* gint64, owned: items whose pending approval request
                                     * this person may decide (toa-approval.h); NULL = none */
   gint64      requested_by;        /* not 0: also the items with a pending request by them */
+  /* filters applied inside every part (so each stays on its index) */
+  gint64      site_id;             /* 0 = any */
+  GArray     *section_ids;         /* gint64, owned; NULL = any */
+  char       *genre;               /* NULL = any */
+  char       *state;               /* NULL = any */
+  char       *deadline_from;       /* "YYYY-MM-DD": deadline on or after; NULL = any */
 } ToaInboxQuery;
 
 ToaInboxScope *toa_inbox_scope_new (gint64 site_id, const char *workflow_code,

@@ -82,6 +82,10 @@ toa_inbox_query_free (ToaInboxQuery *query)
   g_free (query->deadline_before);
   g_free (query->text);
   g_clear_pointer (&query->request_article_ids, g_array_unref);
+  g_clear_pointer (&query->section_ids, g_array_unref);
+  g_free (query->genre);
+  g_free (query->state);
+  g_free (query->deadline_from);
   g_free (query);
 }
 
@@ -107,6 +111,216 @@ toa_inbox_item_free (ToaInboxItem *item)
   g_free (item->holder);
   g_free (item->request_transition);
   g_free (item);
+}
+
+gboolean
+toa_inbox_due_from_code (const char *code, ToaInboxDue *due, guint *days)
+{
+  guint64 n = 0;
+
+  *days = 0;
+  if (g_strcmp0 (code, "overdue") == 0)
+    *due = TOA_INBOX_DUE_OVERDUE;
+  else if (g_strcmp0 (code, "today") == 0)
+    *due = TOA_INBOX_DUE_TODAY;
+  else if (g_strcmp0 (code, "week") == 0)
+    {
+      *due = TOA_INBOX_DUE_WITHIN;
+      *days = TOA_INBOX_DUE_WEEK_DAYS;
+    }
+  else if (code != NULL && g_ascii_string_to_unsigned (code, 10, 0, 366, &n, NULL))
+    {
+      *due = TOA_INBOX_DUE_WITHIN;
+      *days = (guint) n;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+toa_inbox_step_choices (ToaStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) workflows = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *default_code = NULL;
+
+  if (!(workflows = toa_workflow_load_all (store, error))
+      || !(default_code = toa_delegation_default_workflow (store, error)))
+    return NULL;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint w = 0; w < workflows->len; w++)
+      {
+        const ToaWorkflow *wf = g_ptr_array_index (workflows, w);
+
+        if ((g_strcmp0 (wf->code, default_code) == 0) != (pass == 0))
+          continue;
+        for (guint i = 0; i < wf->states->len; i++)
+          {
+            const ToaWorkflowState *state = g_ptr_array_index (wf->states, i);
+            char *pair[3] = { state->code, state->name != NULL ? state->name : state->code, NULL };
+
+            if (!state->end && g_hash_table_add (seen, state->code))
+              g_ptr_array_add (choices, g_strdupv (pair));
+          }
+      }
+  return g_steal_pointer (&choices);
+}
+
+/* A find that says NOT_FOUND becomes INVALID with @message (the option was wrong). */
+static gboolean
+not_found_is_invalid (GError **error, GError *local, const char *message)
+{
+  if (local != NULL && !g_error_matches (local, TOA_ERROR, TOA_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  g_clear_error (&local);
+  g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* The request's filters on @query: codes checked and turned into ids, the deadline
+ * filter into a date range by the work calendar. */
+static gboolean
+apply_filters (ToaStore *store, const ToaInboxRequest *request, GPtrArray *workflows,
+               const GDate *today, ToaInboxQuery *query, int *designed, GError **error)
+{
+  *designed = -1;
+  if (request->site != NULL)
+    {
+      GError *local = NULL;
+      g_autoptr(ToaSite) site = toa_store_site_find (store, request->site, &local);
+      g_autofree char *message = NULL;
+
+      if (site == NULL)
+        {
+          message = g_strdup_printf (_("There is no site “%s” (--site). See the sites with “toasoan-cli site list”."),
+                                     request->site);
+          return not_found_is_invalid (error, local, message);
+        }
+      query->site_id = site->id;
+    }
+  if (request->section != NULL)
+    {
+      g_autoptr(GPtrArray) sections = toa_store_section_list (store, query->site_id, error);
+
+      if (sections == NULL)
+        return FALSE;
+      query->section_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < sections->len; i++)
+        {
+          const ToaSection *section = g_ptr_array_index (sections, i);
+
+          if (g_strcmp0 (section->code, request->section) == 0)
+            g_array_append_val (query->section_ids, section->id);
+        }
+      if (query->section_ids->len == 0)
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("There is no section “%s” (--section) on the chosen site. See the sections with “toasoan-cli section list”."),
+                       request->section);
+          return FALSE;
+        }
+    }
+  if (request->genre != NULL)
+    {
+      g_autoptr(GPtrArray) genres = toa_store_genre_list (store, error);
+      gboolean found = FALSE;
+
+      if (genres == NULL)
+        return FALSE;
+      for (guint i = 0; i < genres->len && !found; i++)
+        {
+          const ToaGenre *genre = g_ptr_array_index (genres, i);
+
+          found = g_strcmp0 (genre->code, request->genre) == 0;
+          if (found)
+            *designed = genre->designed ? 1 : 0;
+        }
+      if (!found)
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("There is no genre “%s” (--genre). See the genres with “toasoan-cli genre list”."),
+                       request->genre);
+          return FALSE;
+        }
+      query->genre = g_strdup (request->genre);
+    }
+  if (request->state != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint w = 0; w < workflows->len && !found; w++)
+        found = toa_workflow_find_state (g_ptr_array_index (workflows, w), request->state) != NULL;
+      if (!found)
+        {
+          g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("No workflow has a step “%s” (--state). See the steps with “toasoan-cli workflow show CODE”."),
+                       request->state);
+          return FALSE;
+        }
+      query->state = g_strdup (request->state);
+    }
+  if (request->due != TOA_INBOX_DUE_ANY)
+    {
+      g_autoptr(ToaWorkCalendar) cal = toa_work_calendar_get (store, error);
+      GDate end;
+
+      if (cal == NULL)
+        return FALSE;
+      /* days left (toa_work_calendar_days_between) < 0 ⇔ deadline < today; 0 … N ⇔
+       * today ≤ deadline < the (N + 1)-th working day after today */
+      if (request->due == TOA_INBOX_DUE_OVERDUE)
+        query->deadline_before = toa_workdays_iso_date (today);
+      else
+        {
+          guint days = request->due == TOA_INBOX_DUE_TODAY ? 0 : request->due_days;
+
+          if (!toa_work_calendar_add (cal, today, (int) days + 1, &end))
+            {
+              g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                                   _("The deadline filter (--due) reaches past the work calendar. Choose fewer days."));
+              return FALSE;
+            }
+          query->deadline_from = toa_workdays_iso_date (today);
+          query->deadline_before = toa_workdays_iso_date (&end);
+        }
+    }
+  return TRUE;
+}
+
+/* Drops the scopes the filters rule out and narrows their states to the state filter, so
+ * each remaining part is one index range. */
+static void
+prune_scopes (ToaInboxQuery *query, int designed)
+{
+  for (guint i = query->scopes->len; i-- > 0;)
+    {
+      ToaInboxScope *scope = g_ptr_array_index (query->scopes, i);
+      gboolean keep = TRUE;
+
+      if (query->site_id != 0 && scope->site_id != query->site_id)
+        keep = FALSE;
+      if (designed >= 0 && scope->designed >= 0 && scope->designed != designed)
+        keep = FALSE;
+      if (keep && query->state != NULL)
+        {
+          if (g_strv_contains ((const char * const *) scope->states, query->state))
+            {
+              char *only[2] = { query->state, NULL };
+
+              g_strfreev (scope->states);
+              scope->states = g_strdupv (only);
+            }
+          else
+            keep = FALSE;
+        }
+      if (!keep)
+        g_ptr_array_remove_index (query->scopes, i);
+    }
 }
 
 static void
@@ -197,6 +411,7 @@ toa_inbox_build_query (ToaStore *store, const ToaPerson *person, const ToaInboxR
   g_autoptr(GStrvBuilder) ends = g_strv_builder_new ();
   g_autoptr(GHashTable) end_seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *default_code = NULL;
+  int genre_designed = -1;
   GDate today;
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
@@ -212,7 +427,8 @@ toa_inbox_build_query (ToaStore *store, const ToaPerson *person, const ToaInboxR
   query->limit = request->limit != 0 ? request->limit : DEFAULT_LIMIT;
   query->text = g_strdup (request->text);
   if (!(workflows = toa_workflow_load_all (store, error))
-      || !(default_code = toa_delegation_default_workflow (store, error)))
+      || !(default_code = toa_delegation_default_workflow (store, error))
+      || !apply_filters (store, request, workflows, &today, query, &genre_designed, error))
     return NULL;
 
   for (guint w = 0; w < workflows->len; w++)
@@ -309,6 +525,7 @@ toa_inbox_build_query (ToaStore *store, const ToaPerson *person, const ToaInboxR
     }
   if (request->which == TOA_INBOX_SENT)
     g_ptr_array_set_size (query->scopes, 0);
+  prune_scopes (query, genre_designed);
 
   /* Pending approval requests: waiting for those who may decide them, sent for the asker. */
   if (request->which != TOA_INBOX_SENT && person->active)
@@ -329,7 +546,16 @@ toa_inbox_build_query (ToaStore *store, const ToaPerson *person, const ToaInboxR
   if (request->which == TOA_INBOX_SENT || request->which == TOA_INBOX_OVERDUE)
     query->requested_by = person->id;
   if (request->which == TOA_INBOX_OVERDUE)
-    query->deadline_before = toa_workdays_iso_date (&today);
+    {
+      g_autofree char *before = toa_workdays_iso_date (&today);
+
+      /* both the list and the deadline filter: the earlier bound */
+      if (query->deadline_before == NULL || strcmp (before, query->deadline_before) < 0)
+        {
+          g_free (query->deadline_before);
+          query->deadline_before = g_steal_pointer (&before);
+        }
+    }
   return g_steal_pointer (&query);
 }
 

@@ -946,6 +946,57 @@ toa_store_delegation_list_in_force (ToaStore *self, gint64 person_id, const char
   return iface->delegation_list_in_force (self, person_id, date, error);
 }
 
+ToaDelegation *
+toa_store_delegation_get (ToaStore *self, gint64 id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->delegation_get == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->delegation_get (self, id, error);
+}
+
+GPtrArray *
+toa_store_delegation_list (ToaStore *self, gint64 person_id, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->delegation_list == NULL)
+    {
+      unsupported (error);
+      return NULL;
+    }
+  return iface->delegation_list (self, person_id, error);
+}
+
+gboolean
+toa_store_delegation_revoke (ToaStore *self, gint64 id, gint64 at, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->delegation_revoke == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->delegation_revoke (self, id, at, error);
+}
+
 /* Intake and the inbox (issue 3). */
 
 #define INBOX_IFACE_OR_FAIL(self, method, failed)                 \

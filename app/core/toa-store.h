@@ -95,6 +95,12 @@ struct _ToaStoreInterface {
 
   /* Transitions and delegations (issue 3). */
   /* (transition vfuncs go here) */
+  /* Delegations (toa-delegation.h). delegation_get: NOT_FOUND; delegation_list: given by or
+   * to @person_id (0 = everyone's), newest first; delegation_revoke sets revoked_at = @at only
+   * while not revoked (else TOA_ERROR_CONFLICT). */
+  ToaDelegation  *(*delegation_get)           (ToaStore *self, gint64 id, GError **error);
+  GPtrArray      *(*delegation_list)          (ToaStore *self, gint64 person_id, GError **error);
+  gboolean        (*delegation_revoke)        (ToaStore *self, gint64 id, gint64 at, GError **error);
   /* Approval requests (toa-approval.h). approval_request_add fills id (TOA_ERROR_CONFLICT
    * when the item already has a pending request); _get: NOT_FOUND; _pending: the item's
    * pending request or NULL (no error); _list: the item's requests, oldest first;
@@ -210,6 +216,9 @@ GPtrArray      *toa_store_transition_list (ToaStore *self, gint64 article_id, GE
 gboolean        toa_store_delegation_add (ToaStore *self, ToaDelegation *delegation, GError **error);
 GPtrArray      *toa_store_delegation_list_in_force (ToaStore *self, gint64 person_id, const char *date,
                                                     GError **error);
+ToaDelegation  *toa_store_delegation_get (ToaStore *self, gint64 id, GError **error);
+GPtrArray      *toa_store_delegation_list (ToaStore *self, gint64 person_id, GError **error);
+gboolean        toa_store_delegation_revoke (ToaStore *self, gint64 id, gint64 at, GError **error);
 /* (inbox wrappers go here) */
 GPtrArray       *toa_store_intake_channel_list (ToaStore *self, GError **error);
 gboolean         toa_store_intake_record_add (ToaStore *self, const ToaIntakeRecord *record, GError **error);

@@ -32,6 +32,7 @@ toa_available_action_free (ToaAvailableAction *action)
   g_strfreev (action->targets);
   g_strfreev (action->target_names);
   g_free (action->on_behalf_of_name);
+  g_free (action->behalf_form);
   g_free (action);
 }
 
@@ -102,6 +103,7 @@ action_for (const ToaWorkflow *workflow, const ToaWorkflowDecision *decision,
     {
       action->on_behalf_of = decision->delegation->delegator_id;
       action->on_behalf_of_name = g_strdup (decision->delegation->delegator_name);
+      action->behalf_form = g_strdup (decision->delegation->form);
     }
   return action;
 }

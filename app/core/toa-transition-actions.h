@@ -32,6 +32,7 @@ typedef struct {
   gboolean       becomes_request;    /* the person lacks an approving role: it will be a request */
   gint64         on_behalf_of;       /* allowed only under this person's delegation; 0 = own right */
   char          *on_behalf_of_name;
+  char          *behalf_form;        /* "KT" or "TL" under a delegation, else NULL */
   gint64         request_id;         /* for the two request decisions */
 } ToaAvailableAction;
 

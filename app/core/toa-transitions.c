@@ -58,6 +58,7 @@ toa_transition_record_free (ToaTransitionRecord *record)
   g_free (record->to_state);
   g_free (record->actor_name);
   g_free (record->on_behalf_of_name);
+  g_free (record->behalf_form);
   g_free (record->comment);
   g_free (record->ground);
   g_free (record->approved_by_name);
@@ -80,6 +81,7 @@ toa_delegation_free (ToaDelegation *delegation)
   g_strfreev (delegation->actions);
   g_free (delegation->from_date);
   g_free (delegation->to_date);
+  g_free (delegation->form);
   g_free (delegation);
 }
 
@@ -90,6 +92,7 @@ toa_transition_result_clear (ToaTransitionResult *result)
   g_clear_pointer (&result->from, g_free);
   g_clear_pointer (&result->to, g_free);
   g_clear_pointer (&result->on_behalf_of_name, g_free);
+  g_clear_pointer (&result->behalf_form, g_free);
   g_clear_pointer (&result->deadline, g_free);
 }
 
@@ -109,8 +112,17 @@ toa_transition_record_behalf_label (const ToaTransitionRecord *record)
 {
   if (record->on_behalf_of == 0)
     return NULL;
+  return toa_transitions_behalf_text (record->behalf_form, record->on_behalf_of_name);
+}
+
+char *
+toa_transitions_behalf_text (const char *form, const char *name)
+{
+  if (g_strcmp0 (form, "TL") == 0)
+    /* Translators: "TL." (thừa lệnh, acting by order) before the name of the person who delegated the act */
+    return g_strdup_printf (_("TL. %s"), name != NULL ? name : "?");
   /* Translators: "KT." (ký thay) before the name of the person who delegated the act */
-  return g_strdup_printf (_("KT. %s"), record->on_behalf_of_name != NULL ? record->on_behalf_of_name : "?");
+  return g_strdup_printf (_("KT. %s"), name != NULL ? name : "?");
 }
 
 /* ---- helpers --------------------------------------------------------------------------- */
@@ -157,6 +169,8 @@ toa_transitions_detail_json (const ToaTransitionRecord *record, gint64 request_i
     {
       json_builder_set_member_name (builder, "on_behalf_of");
       json_builder_add_int_value (builder, record->on_behalf_of);
+      json_builder_set_member_name (builder, "behalf_form");
+      json_builder_add_string_value (builder, record->behalf_form != NULL ? record->behalf_form : "KT");
     }
   if (record->scheduled_for != 0)
     {
@@ -363,6 +377,8 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
           out->version = flow->version;
           out->on_behalf_of = pending->on_behalf_of;
           out->on_behalf_of_name = decision.delegation != NULL ? g_strdup (decision.delegation->delegator_name) : NULL;
+          out->behalf_form = decision.delegation != NULL
+                             ? g_strdup (decision.delegation->form != NULL ? decision.delegation->form : "KT") : NULL;
           out->deadline = g_strdup (flow->deadline);
           out->request_id = pending->id;
         }
@@ -388,6 +404,8 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   record = toa_transition_record_new ();
   record->actor_id = actor->id;
   record->on_behalf_of = decision.delegation != NULL ? decision.delegation->delegator_id : 0;
+  record->behalf_form = decision.delegation != NULL
+                        ? g_strdup (decision.delegation->form != NULL ? decision.delegation->form : "KT") : NULL;
   record->comment = g_strdup (comment);
   record->ground = decision.transition->ground_required ? g_strdup (ground) : NULL;
   record->scheduled_for = request->scheduled_for;
@@ -410,6 +428,7 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
       out->version = flow->version;
       out->on_behalf_of = record->on_behalf_of;
       out->on_behalf_of_name = decision.delegation != NULL ? g_strdup (decision.delegation->delegator_name) : NULL;
+      out->behalf_form = g_strdup (record->behalf_form);
       out->deadline = g_strdup (flow->deadline);
     }
   return TRUE;

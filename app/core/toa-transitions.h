@@ -47,6 +47,7 @@ typedef struct {
   char   *actor_name;         /* filled by the store on read */
   gint64  on_behalf_of;       /* the delegator (KT./TL.); 0 = own right */
   char   *on_behalf_of_name;  /* filled by the store on read */
+  char   *behalf_form;        /* "KT" or "TL" when delegated: the form used at the time */
   char   *comment;            /* may be NULL */
   char   *ground;             /* refusal ground code; may be NULL */
   gint64  scheduled_for;      /* µs UTC; 0 = none */
@@ -74,6 +75,7 @@ typedef struct {
   char   *to_date;
   gint64  created_at;
   gint64  revoked_at;         /* 0 = in force */
+  char   *form;               /* "KT" (ký thay) or "TL" (thừa lệnh); NULL = "KT" */
 } ToaDelegation;
 
 ToaDelegation *toa_delegation_new (void);
@@ -101,6 +103,7 @@ typedef struct {
   gint64  version;              /* the article's version afterwards */
   gint64  on_behalf_of;         /* the delegator; 0 = own right */
   char   *on_behalf_of_name;
+  char   *behalf_form;          /* "KT" or "TL" when delegated; NULL otherwise */
   char   *deadline;             /* "YYYY-MM-DD" or NULL */
   gint64  request_id;           /* not 0: the transition needs approval and was recorded as a
                                  * pending request (toa-approval.h); the item did not move */
@@ -127,8 +130,11 @@ gboolean   toa_transitions_do (ToaStore *store, const ToaPerson *actor,
  * name and, when delegated, the delegator's. */
 GPtrArray *toa_transitions_list (ToaStore *store, gint64 article_id, GError **error);
 
-/* "KT. <delegator>" style label for a record acting under delegation; NULL otherwise. */
+/* "KT. <delegator>" or "TL. <delegator>" label for a record acting under delegation; NULL otherwise. */
 char      *toa_transition_record_behalf_label (const ToaTransitionRecord *record);
+
+/* "KT. <name>" or "TL. <name>" for @form ("KT"/"TL"; NULL = "KT"), translated. */
+char      *toa_transitions_behalf_text (const char *form, const char *name);
 
 /* The local (UTC+7) calendar day of @usec. */
 void       toa_transitions_local_date (gint64 usec, GDate *out);

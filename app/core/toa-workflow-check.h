@@ -24,6 +24,7 @@ typedef struct {
   gint64              delegator_id;
   const char         *delegator_name;   /* for messages and "KT." records */
   const char * const *delegator_roles;  /* the delegator's role codes on the item's site */
+  const char         *form;             /* "KT" or "TL": how acts under it are signed */
 } ToaWorkflowDelegation;
 
 typedef struct {

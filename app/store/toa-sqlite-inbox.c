@@ -194,12 +194,35 @@ append_in_list (GString *sql, guint n)
   g_string_append (sql, ")");
 }
 
-/* The filters every part shares: the deadline and the search. */
+/* The filters every part shares: the deadline, the search, and the person's filters; a
+ * scope part (@in_scope) already has its site and state narrowed by core, and its genre
+ * and deadline are read from articles_inbox. In the other parts (by id, by last actor) a
+ * unary + keeps the planner on their own small index rather than, say, every item of a
+ * genre. */
 static void
-append_common (GString *sql, const ToaInboxQuery *query, const char *match)
+append_common (GString *sql, const ToaInboxQuery *query, const char *match, gboolean in_scope)
 {
+  const char *plus = in_scope ? "" : "+";
+
+  if (!in_scope && query->site_id != 0)
+    g_string_append (sql, " AND +a.site_id = ?");
+  if (!in_scope && query->state != NULL)
+    g_string_append (sql, " AND +a.state = ?");
+  if (query->genre != NULL)
+    g_string_append_printf (sql, " AND %sa.genre = ?", plus);
+  /* The section is not in articles_inbox: rather than read each candidate's table row,
+   * seek (section, updated_at, id) in the covering articles_section index. */
+  if (query->section_ids != NULL && query->section_ids->len > 0)
+    {
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM articles s INDEXED BY articles_section "
+                            "WHERE s.section_id IN ");
+      append_in_list (sql, query->section_ids->len);
+      g_string_append (sql, " AND s.updated_at = a.updated_at AND s.id = a.id)");
+    }
+  if (query->deadline_from != NULL)
+    g_string_append_printf (sql, " AND %sa.deadline >= ?", plus);
   if (query->deadline_before != NULL)
-    g_string_append (sql, " AND a.deadline < ?");
+    g_string_append_printf (sql, " AND %sa.deadline < ?", plus);
   if (match != NULL)
     g_string_append (sql, " AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
 }
@@ -213,15 +236,26 @@ append_part (GString *sql, gboolean first, const char *where)
 }
 
 static void
-end_part (GString *sql, const ToaInboxQuery *query, const char *match)
+end_part (GString *sql, const ToaInboxQuery *query, const char *match, gboolean in_scope)
 {
-  append_common (sql, query, match);
+  append_common (sql, query, match, in_scope);
   g_string_append (sql, " ORDER BY a.deadline IS NULL, a.deadline, a.updated_at DESC, a.id DESC LIMIT ?)");
 }
 
 static void
-bind_common (sqlite3_stmt *stmt, int *n, const ToaInboxQuery *query, const char *match, guint per_part)
+bind_common (sqlite3_stmt *stmt, int *n, const ToaInboxQuery *query, const char *match, guint per_part,
+             gboolean in_scope)
 {
+  if (!in_scope && query->site_id != 0)
+    sqlite3_bind_int64 (stmt, (*n)++, query->site_id);
+  if (!in_scope && query->state != NULL)
+    toa_sqlite_bind_text (stmt, (*n)++, query->state);
+  if (query->genre != NULL)
+    toa_sqlite_bind_text (stmt, (*n)++, query->genre);
+  for (guint k = 0; query->section_ids != NULL && k < query->section_ids->len; k++)
+    sqlite3_bind_int64 (stmt, (*n)++, g_array_index (query->section_ids, gint64, k));
+  if (query->deadline_from != NULL)
+    toa_sqlite_bind_text (stmt, (*n)++, query->deadline_from);
   if (query->deadline_before != NULL)
     toa_sqlite_bind_text (stmt, (*n)++, query->deadline_before);
   if (match != NULL)
@@ -265,7 +299,7 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
                             : " AND a.workflow_code = ?");
       if (scope->designed >= 0)
         g_string_append (sql, " AND a.genre IN (SELECT code FROM genres WHERE designed = ?)");
-      end_part (sql, query, match);
+      end_part (sql, query, match, TRUE);
       first = FALSE;
     }
   /* pending approval requests (few; transition_requests_one_pending answers each) */
@@ -273,14 +307,14 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
     {
       append_part (sql, first, "a.id IN ");
       append_in_list (sql, query->request_article_ids->len);
-      end_part (sql, query, match);
+      end_part (sql, query, match, FALSE);
       first = FALSE;
     }
   if (query->requested_by != 0)
     {
       append_part (sql, first, "a.id IN (SELECT article_id FROM transition_requests "
                                "WHERE status = 'pending' AND requested_by = ?)");
-      end_part (sql, query, match);
+      end_part (sql, query, match, FALSE);
       first = FALSE;
     }
   if (query->last_actor_id != 0)
@@ -291,7 +325,7 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
           g_string_append (sql, " AND a.state NOT IN ");
           append_in_list (sql, g_strv_length (query->end_states));
         }
-      end_part (sql, query, match);
+      end_part (sql, query, match, FALSE);
       first = FALSE;
     }
   if (first)
@@ -325,25 +359,25 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
       toa_sqlite_bind_text (stmt, n++, scope->workflow_code != NULL ? scope->workflow_code : "");
       if (scope->designed >= 0)
         sqlite3_bind_int (stmt, n++, scope->designed);
-      bind_common (stmt, &n, query, match, per_part);
+      bind_common (stmt, &n, query, match, per_part, TRUE);
     }
   if (query->request_article_ids != NULL && query->request_article_ids->len > 0)
     {
       for (guint k = 0; k < query->request_article_ids->len; k++)
         sqlite3_bind_int64 (stmt, n++, g_array_index (query->request_article_ids, gint64, k));
-      bind_common (stmt, &n, query, match, per_part);
+      bind_common (stmt, &n, query, match, per_part, FALSE);
     }
   if (query->requested_by != 0)
     {
       sqlite3_bind_int64 (stmt, n++, query->requested_by);
-      bind_common (stmt, &n, query, match, per_part);
+      bind_common (stmt, &n, query, match, per_part, FALSE);
     }
   if (query->last_actor_id != 0)
     {
       sqlite3_bind_int64 (stmt, n++, query->last_actor_id);
       for (guint k = 0; query->end_states != NULL && query->end_states[k] != NULL; k++)
         toa_sqlite_bind_text (stmt, n++, query->end_states[k]);
-      bind_common (stmt, &n, query, match, per_part);
+      bind_common (stmt, &n, query, match, per_part, FALSE);
     }
   sqlite3_bind_int64 (stmt, n++, query->limit);
   sqlite3_bind_int64 (stmt, n++, query->offset);

@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "006-intake.sql",
   "007-mentions.sql",
   "008-approval.sql",
+  "009-delegation-form.sql",
 };
 
 int

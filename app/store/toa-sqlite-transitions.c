@@ -120,8 +120,8 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
 
   stmt = toa_sqlite_stmt (self,
                           "INSERT INTO article_transitions (article_id, transition, from_state, to_state, "
-                          "actor_id, on_behalf_of, comment, ground, scheduled_for, at, approved_by) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                          "actor_id, on_behalf_of, comment, ground, scheduled_for, at, approved_by, behalf_form) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, record->article_id);
@@ -135,6 +135,9 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
   toa_sqlite_bind_id (stmt, 9, record->scheduled_for);
   sqlite3_bind_int64 (stmt, 10, record->at);
   toa_sqlite_bind_id (stmt, 11, record->approved_by);
+  /* Acting under delegation always names its form; before 009 every such act was "KT". */
+  toa_sqlite_bind_text (stmt, 12, record->on_behalf_of != 0
+                                  ? (record->behalf_form != NULL ? record->behalf_form : "KT") : NULL);
   if (!toa_sqlite_step_done (self, stmt, error))
     return FALSE;
   record->id = sqlite3_last_insert_rowid (self->db);
@@ -152,7 +155,8 @@ transition_list (ToaStore *store, gint64 article_id, GError **error)
   stmt = toa_sqlite_stmt (self,
                           "SELECT t.id, t.article_id, t.transition, t.from_state, t.to_state, t.actor_id, "
                           "pa.full_name, COALESCE (t.on_behalf_of, 0), pb.full_name, t.comment, t.ground, "
-                          "COALESCE (t.scheduled_for, 0), t.at, COALESCE (t.approved_by, 0), pc.full_name "
+                          "COALESCE (t.scheduled_for, 0), t.at, COALESCE (t.approved_by, 0), pc.full_name, "
+                          "CASE WHEN t.on_behalf_of IS NULL THEN NULL ELSE COALESCE (t.behalf_form, 'KT') END "
                           "FROM article_transitions t "
                           "LEFT JOIN people pa ON pa.id = t.actor_id "
                           "LEFT JOIN people pb ON pb.id = t.on_behalf_of "
@@ -180,11 +184,40 @@ transition_list (ToaStore *store, gint64 article_id, GError **error)
       record->at = sqlite3_column_int64 (stmt, 12);
       record->approved_by = sqlite3_column_int64 (stmt, 13);
       record->approved_by_name = toa_sqlite_column_strdup (stmt, 14);
+      record->behalf_form = toa_sqlite_column_strdup (stmt, 15);
       g_ptr_array_add (list, record);
     }
   if (toa_sqlite_step_failed (self, rc, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+#define DELEGATION_SELECT \
+  "SELECT d.id, d.from_person, pf.full_name, d.to_person, pt.full_name, d.site_id, " \
+  "d.actions, d.from_date, d.to_date, d.created_at, COALESCE (d.revoked_at, 0), d.form " \
+  "FROM delegations d " \
+  "LEFT JOIN people pf ON pf.id = d.from_person " \
+  "LEFT JOIN people pt ON pt.id = d.to_person "
+
+static ToaDelegation *
+delegation_from_row (sqlite3_stmt *stmt)
+{
+  ToaDelegation *d = toa_delegation_new ();
+  const char *actions = (const char *) sqlite3_column_text (stmt, 6);
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->from_person = sqlite3_column_int64 (stmt, 1);
+  d->from_name = toa_sqlite_column_strdup (stmt, 2);
+  d->to_person = sqlite3_column_int64 (stmt, 3);
+  d->to_name = toa_sqlite_column_strdup (stmt, 4);
+  d->site_id = sqlite3_column_int64 (stmt, 5);
+  d->actions = g_strsplit (actions != NULL ? actions : "", ",", -1);
+  d->from_date = toa_sqlite_column_strdup (stmt, 7);
+  d->to_date = toa_sqlite_column_strdup (stmt, 8);
+  d->created_at = sqlite3_column_int64 (stmt, 9);
+  d->revoked_at = sqlite3_column_int64 (stmt, 10);
+  d->form = toa_sqlite_column_strdup (stmt, 11);
+  return d;
 }
 
 static gboolean
@@ -196,7 +229,7 @@ delegation_add (ToaStore *store, ToaDelegation *delegation, GError **error)
 
   stmt = toa_sqlite_stmt (self,
                           "INSERT INTO delegations (from_person, to_person, site_id, actions, from_date, "
-                          "to_date, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                          "to_date, created_at, revoked_at, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   actions = g_strjoinv (",", delegation->actions);
@@ -208,6 +241,7 @@ delegation_add (ToaStore *store, ToaDelegation *delegation, GError **error)
   toa_sqlite_bind_text (stmt, 6, delegation->to_date);
   sqlite3_bind_int64 (stmt, 7, delegation->created_at);
   toa_sqlite_bind_id (stmt, 8, delegation->revoked_at);
+  toa_sqlite_bind_text (stmt, 9, delegation->form != NULL ? delegation->form : "KT");
   if (!toa_sqlite_step_done (self, stmt, error))
     return FALSE;
   delegation->id = sqlite3_last_insert_rowid (self->db);
@@ -223,36 +257,81 @@ delegation_list_in_force (ToaStore *store, gint64 person_id, const char *date, G
   int rc;
 
   stmt = toa_sqlite_stmt (self,
-                          "SELECT d.id, d.from_person, pf.full_name, d.to_person, pt.full_name, d.site_id, "
-                          "d.actions, d.from_date, d.to_date, d.created_at FROM delegations d "
-                          "LEFT JOIN people pf ON pf.id = d.from_person "
-                          "LEFT JOIN people pt ON pt.id = d.to_person "
-                          "WHERE d.to_person = ?1 AND d.from_date <= ?2 AND d.to_date >= ?2 "
+                          DELEGATION_SELECT "WHERE d.to_person = ?1 AND d.from_date <= ?2 AND d.to_date >= ?2 "
                           "AND d.revoked_at IS NULL ORDER BY d.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
   toa_sqlite_bind_text (stmt, 2, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ToaDelegation *d = toa_delegation_new ();
-      const char *actions = (const char *) sqlite3_column_text (stmt, 6);
-
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->from_person = sqlite3_column_int64 (stmt, 1);
-      d->from_name = toa_sqlite_column_strdup (stmt, 2);
-      d->to_person = sqlite3_column_int64 (stmt, 3);
-      d->to_name = toa_sqlite_column_strdup (stmt, 4);
-      d->site_id = sqlite3_column_int64 (stmt, 5);
-      d->actions = g_strsplit (actions != NULL ? actions : "", ",", -1);
-      d->from_date = toa_sqlite_column_strdup (stmt, 7);
-      d->to_date = toa_sqlite_column_strdup (stmt, 8);
-      d->created_at = sqlite3_column_int64 (stmt, 9);
-      g_ptr_array_add (list, d);
-    }
+    g_ptr_array_add (list, delegation_from_row (stmt));
   if (toa_sqlite_step_failed (self, rc, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+static ToaDelegation *
+delegation_get (ToaStore *store, gint64 id, GError **error)
+{
+  ToaSqliteStore *self = TOA_SQLITE_STORE (store);
+  g_autoptr(ToaCachedStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = toa_sqlite_stmt (self, DELEGATION_SELECT "WHERE d.id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return delegation_from_row (stmt);
+  if (!toa_sqlite_step_failed (self, rc, error))
+    g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                 _("No delegation has the number %lld. See “toasoan-cli delegate list --all”."),
+                 (long long) id);
+  return NULL;
+}
+
+static GPtrArray *
+delegation_list (ToaStore *store, gint64 person_id, GError **error)
+{
+  ToaSqliteStore *self = TOA_SQLITE_STORE (store);
+  g_autoptr(ToaCachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_delegation_free);
+  int rc;
+
+  stmt = toa_sqlite_stmt (self,
+                          DELEGATION_SELECT "WHERE ?1 = 0 OR d.from_person = ?1 OR d.to_person = ?1 "
+                          "ORDER BY d.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, delegation_from_row (stmt));
+  if (toa_sqlite_step_failed (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+delegation_revoke (ToaStore *store, gint64 id, gint64 at, GError **error)
+{
+  ToaSqliteStore *self = TOA_SQLITE_STORE (store);
+  g_autoptr(ToaCachedStmt) stmt = NULL;
+
+  stmt = toa_sqlite_stmt (self, "UPDATE delegations SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!toa_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                   _("Delegation %lld is already revoked; nothing to do."), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -265,4 +344,7 @@ toa_sqlite_transitions_iface_init (ToaStoreInterface *iface)
   iface->transition_list = transition_list;
   iface->delegation_add = delegation_add;
   iface->delegation_list_in_force = delegation_list_in_force;
+  iface->delegation_get = delegation_get;
+  iface->delegation_list = delegation_list;
+  iface->delegation_revoke = delegation_revoke;
 }

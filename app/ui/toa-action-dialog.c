@@ -269,10 +269,12 @@ info_text (const ToaAvailableAction *action)
     {
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: %s is the delegator; "KT." is the Vietnamese mark for acting on behalf */
-      g_string_append_printf (text, _("You act under the delegation of %s: it is recorded as “KT. %s”."),
-                              action->on_behalf_of_name != NULL ? action->on_behalf_of_name : "",
-                              action->on_behalf_of_name != NULL ? action->on_behalf_of_name : "");
+      const char *name = action->on_behalf_of_name != NULL ? action->on_behalf_of_name : "";
+      g_autofree char *behalf = toa_transitions_behalf_text (action->behalf_form, name);
+
+      /* Translators: the delegator, then how the act is recorded ("KT. <name>" / "TL. <name>") */
+      g_string_append_printf (text, _("You act under the delegation of %s: it is recorded as “%s”."),
+                              name, behalf);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -1,5 +1,6 @@
-/* toa-inbox-page.c — the inbox page: which list, search, the column view, notifications.
- * What an item's step, holder and deadline are is core's (toa_inbox_list). */
+/* toa-inbox-page.c — the inbox page: which list, search, filters (site, genre, step,
+ * deadline; kept across the four lists), the column view, notifications. What an item's
+ * step, holder and deadline are, and what "due this week" means, is core's (toa-inbox.h). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -24,6 +25,10 @@ struct _ToaInboxPage {
   guint           watch_id;
   guint           arrived;
   gboolean        looked;         /* the first look only learns what is already waiting */
+  GPtrArray      *site_codes;     /* per dropdown position; [0] = NULL (any) */
+  GPtrArray      *genre_codes;
+  GPtrArray      *step_codes;
+  gboolean        filling;        /* the dropdowns are being filled: no refresh */
 
   GtkToggleButton *waiting_button;
   GtkToggleButton *sent_button;
@@ -34,6 +39,19 @@ struct _ToaInboxPage {
   GtkStack        *content_stack;
   GtkColumnView   *column_view;
   AdwStatusPage   *empty_page;
+  GtkDropDown     *site_filter;
+  GtkDropDown     *genre_filter;
+  GtkDropDown     *step_filter;
+  GtkDropDown     *due_filter;
+  GtkButton       *clear_filters_button;
+};
+
+/* The deadline dropdown's choices, in order (the dates are core's, by the work calendar). */
+static const struct { ToaInboxDue due; guint days; } due_choices[] = {
+  { TOA_INBOX_DUE_ANY, 0 },
+  { TOA_INBOX_DUE_OVERDUE, 0 },
+  { TOA_INBOX_DUE_TODAY, 0 },
+  { TOA_INBOX_DUE_WITHIN, TOA_INBOX_DUE_WEEK_DAYS },
 };
 
 G_DEFINE_FINAL_TYPE (ToaInboxPage, toa_inbox_page, ADW_TYPE_BIN)
@@ -162,12 +180,112 @@ current_which (ToaInboxPage *self)
   return TOA_INBOX_WAITING;
 }
 
+static const char *
+chosen_code (GtkDropDown *dropdown, GPtrArray *codes)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return codes != NULL && i != GTK_INVALID_LIST_POSITION && i < codes->len ? g_ptr_array_index (codes, i) : NULL;
+}
+
+static guint
+chosen_due (ToaInboxPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->due_filter);
+
+  return i < G_N_ELEMENTS (due_choices) ? i : 0;
+}
+
+static gboolean
+filtered (ToaInboxPage *self)
+{
+  return chosen_code (self->site_filter, self->site_codes) != NULL
+         || chosen_code (self->genre_filter, self->genre_codes) != NULL
+         || chosen_code (self->step_filter, self->step_codes) != NULL
+         || chosen_due (self) != 0;
+}
+
 static GPtrArray *
-list (ToaInboxPage *self, ToaInboxWhich which, const char *text, GError **error)
+list (ToaInboxPage *self, ToaInboxWhich which, const char *text, gboolean with_filters, GError **error)
 {
   ToaInboxRequest request = { .which = which, .text = text, .limit = INBOX_LIMIT };
 
+  if (with_filters)
+    {
+      guint due = chosen_due (self);
+
+      request.site = chosen_code (self->site_filter, self->site_codes);
+      request.genre = chosen_code (self->genre_filter, self->genre_codes);
+      request.state = chosen_code (self->step_filter, self->step_codes);
+      request.due = due_choices[due].due;
+      request.due_days = due_choices[due].days;
+    }
   return toa_inbox_list (self->store, self->person, &request, error);
+}
+
+/* A dropdown of "any" then @names; @codes gets NULL then the codes. */
+static void
+fill_dropdown (GtkDropDown *dropdown, const char *any, GPtrArray *names, GPtrArray **codes, GPtrArray *new_codes)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, any);
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    gtk_string_list_append (model, g_ptr_array_index (names, i));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_clear_pointer (codes, g_ptr_array_unref);
+  *codes = new_codes;
+}
+
+/* Fills the site, genre and step dropdowns from the store and the workflows. */
+static void
+fill_filters (ToaInboxPage *self)
+{
+  g_autoptr(GPtrArray) sites = NULL, genres = NULL, steps = NULL;
+  g_autoptr(GPtrArray) site_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) genre_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) step_names = g_ptr_array_new ();
+  GPtrArray *site_codes = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *genre_codes = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *step_codes = g_ptr_array_new_with_free_func (g_free);
+
+  self->filling = TRUE;
+  g_ptr_array_add (site_codes, NULL);
+  g_ptr_array_add (genre_codes, NULL);
+  g_ptr_array_add (step_codes, NULL);
+  if (self->store != NULL)
+    {
+      sites = toa_store_site_list (self->store, NULL);
+      genres = toa_store_genre_list (self->store, NULL);
+      steps = toa_inbox_step_choices (self->store, NULL);
+    }
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      const ToaSite *site = g_ptr_array_index (sites, i);
+
+      g_ptr_array_add (site_names, site->name);
+      g_ptr_array_add (site_codes, g_strdup (site->code));
+    }
+  for (guint i = 0; genres != NULL && i < genres->len; i++)
+    {
+      const ToaGenre *genre = g_ptr_array_index (genres, i);
+
+      g_ptr_array_add (genre_names, genre->name);
+      g_ptr_array_add (genre_codes, g_strdup (genre->code));
+    }
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      char **pair = g_ptr_array_index (steps, i);
+
+      g_ptr_array_add (step_names, pair[1]);
+      g_ptr_array_add (step_codes, g_strdup (pair[0]));
+    }
+  fill_dropdown (self->site_filter, _("All Sites"), site_names, &self->site_codes, site_codes);
+  fill_dropdown (self->genre_filter, _("All Genres"), genre_names, &self->genre_codes, genre_codes);
+  fill_dropdown (self->step_filter, _("All Steps"), step_names, &self->step_codes, step_codes);
+  gtk_drop_down_set_selected (self->due_filter, 0);
+  self->filling = FALSE;
 }
 
 /* New items waiting for the person: a desktop notification (the window is open). */
@@ -197,14 +315,18 @@ notice_arrivals (ToaInboxPage *self, GPtrArray *waiting)
 }
 
 static void
-show_rows (ToaInboxPage *self, GPtrArray *items)
+show_rows (ToaInboxPage *self, GPtrArray *items, gboolean narrowed)
 {
   g_autofree char *number = toa_format_number (items->len);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", items->len),
-                                            number);
+  g_autofree char *count = NULL;
   gsize n = 0;
   g_autofree gpointer *taken = NULL;
 
+  if (narrowed)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item matches the filters",
+                                          "%s items match the filters", items->len), number);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", items->len), number);
   g_list_store_remove_all (self->rows);
   taken = g_ptr_array_steal (items, &n);   /* the rows own the items from here */
   for (gsize i = 0; i < n; i++)
@@ -224,6 +346,7 @@ toa_inbox_page_refresh (ToaInboxPage *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean narrowed;
   const char *text;
 
   g_return_if_fail (TOA_IS_INBOX_PAGE (self));
@@ -234,7 +357,9 @@ toa_inbox_page_refresh (ToaInboxPage *self)
       return;
     }
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  items = list (self, current_which (self), *text != '\0' ? text : NULL, &error);
+  narrowed = filtered (self) || *text != '\0';
+  items = list (self, current_which (self), *text != '\0' ? text : NULL, TRUE, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), narrowed);
   if (items == NULL)
     {
       g_list_store_remove_all (self->rows);
@@ -244,14 +369,23 @@ toa_inbox_page_refresh (ToaInboxPage *self)
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
-  adw_status_page_set_title (self->empty_page, _("Nothing Here"));
-  adw_status_page_set_description (self->empty_page, _("Items appear here when they reach a step you act on."));
+  if (narrowed)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Items Match the Filters"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Choose other filters or clear them to see the whole list."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing Here"));
+      adw_status_page_set_description (self->empty_page, _("Items appear here when they reach a step you act on."));
+    }
 
-  waiting = current_which (self) == TOA_INBOX_WAITING && *text == '\0'
-            ? g_ptr_array_ref (items) : list (self, TOA_INBOX_WAITING, NULL, NULL);
+  waiting = current_which (self) == TOA_INBOX_WAITING && !narrowed
+            ? g_ptr_array_ref (items) : list (self, TOA_INBOX_WAITING, NULL, FALSE, NULL);
   if (waiting != NULL)
     notice_arrivals (self, waiting);
-  show_rows (self, items);
+  show_rows (self, items, narrowed);
 }
 
 static gboolean
@@ -271,6 +405,26 @@ on_which_toggled (ToaInboxPage *self, GtkToggleButton *button)
 static void
 on_search_changed (ToaInboxPage *self)
 {
+  toa_inbox_page_refresh (self);
+}
+
+static void
+on_filter_changed (ToaInboxPage *self)
+{
+  if (!self->filling)
+    toa_inbox_page_refresh (self);
+}
+
+static void
+on_clear_filters (ToaInboxPage *self)
+{
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->site_filter, 0);
+  gtk_drop_down_set_selected (self->genre_filter, 0);
+  gtk_drop_down_set_selected (self->step_filter, 0);
+  gtk_drop_down_set_selected (self->due_filter, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->filling = FALSE;
   toa_inbox_page_refresh (self);
 }
 
@@ -308,6 +462,9 @@ toa_inbox_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_pointer (&self->seen_waiting, g_hash_table_unref);
+  g_clear_pointer (&self->site_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->genre_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->step_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (toa_inbox_page_parent_class)->dispose (object);
 }
 
@@ -328,7 +485,14 @@ toa_inbox_page_class_init (ToaInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, site_filter);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, genre_filter);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, step_filter);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, due_filter);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, clear_filters_button);
   gtk_widget_class_bind_template_callback (widget_class, on_which_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
@@ -337,8 +501,17 @@ static void
 toa_inbox_page_init (ToaInboxPage *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  const char *due_names[] = { _("Any Deadline"), _("Overdue"), _("Due Today"), _("Due This Week"), NULL };
+  g_autoptr(GtkStringList) due_model = NULL;
 
+  self->filling = TRUE;   /* the template sets the dropdowns up */
   gtk_widget_init_template (GTK_WIDGET (self));
+  G_STATIC_ASSERT (G_N_ELEMENTS (due_names) == G_N_ELEMENTS (due_choices) + 1);
+  due_model = gtk_string_list_new (due_names);
+  gtk_drop_down_set_model (self->due_filter, G_LIST_MODEL (due_model));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_filter),
+                               /* Translators: the work calendar decides which days count */
+                               _("Only items overdue, due today, or due within five working days"));
   self->rows = g_list_store_new (TOA_TYPE_INBOX_ROW);
   self->seen_waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
@@ -352,6 +525,7 @@ toa_inbox_page_init (ToaInboxPage *self)
   add_column (self, _("Received"), cell_received, FALSE);
   add_column (self, _("Deadline"), cell_deadline, FALSE);
   add_column (self, _("Comments"), cell_comments, FALSE);
+  fill_filters (self);
 }
 
 void
@@ -365,8 +539,11 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
   self->arrived = 0;
   self->looked = FALSE;
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->waiting_button, TRUE);
+  self->filling = FALSE;
+  fill_filters (self);
   if (person != NULL)
     {
       self->person = toa_person_copy (person);

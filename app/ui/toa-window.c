@@ -6,6 +6,7 @@
 
 #include "toa-application.h"
 #include "toa-articles-page.h"
+#include "toa-delegations-group.h"
 #include "toa-sign-in-page.h"
 #include "toa-inbox-page.h"
 #include "toa-window.h"
@@ -33,6 +34,7 @@ struct _ToaWindow {
   AdwActionRow   *location_row;
   AdwActionRow   *schema_row;
   ToaWorkflowsGroup *workflows_group;
+  ToaDelegationsGroup *delegations_group;
   ToaInboxPage   *inbox_page;
 };
 
@@ -81,6 +83,7 @@ on_signed_in (ToaWindow *self)
     toa_articles_page_reset (self->articles_page);
 
   toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
+  toa_delegations_group_set_person (self->delegations_group, self->store, self->person);
   toa_inbox_page_set_person (self->inbox_page, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
     g_settings_set_string (self->settings, "last-login", self->person->login);
@@ -106,6 +109,7 @@ toa_window_sign_out (ToaWindow *self)
     toa_articles_page_reset (self->articles_page);
 
   toa_workflows_group_set_person (self->workflows_group, self->store, NULL);
+  toa_delegations_group_set_person (self->delegations_group, self->store, NULL);
   toa_inbox_page_set_person (self->inbox_page, self->store, NULL);
   set_signed_in_actions (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -230,6 +234,7 @@ toa_window_class_init (ToaWindowClass *klass)
   g_type_ensure (TOA_TYPE_SIGN_IN_PAGE);
   g_type_ensure (TOA_TYPE_ARTICLES_PAGE);
   g_type_ensure (TOA_TYPE_WORKFLOWS_GROUP);
+  g_type_ensure (TOA_TYPE_DELEGATIONS_GROUP);
   g_type_ensure (TOA_TYPE_INBOX_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
@@ -247,6 +252,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, schema_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, workflows_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, delegations_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, inbox_page);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 

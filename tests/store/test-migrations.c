@@ -140,6 +140,17 @@ test_from_version (gconstpointer data)
   record->hash = g_strnfill (64, 'a');
   g_assert_true (toa_store_audit_insert (TOA_STORE (store), record, &error));
   g_assert_no_error (error);
+  if (version >= 5)
+    {
+      /* A delegation written before 009 (no form column yet). */
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO delegations (from_person, to_person, site_id, actions, "
+                                              "from_date, to_date, created_at) VALUES (%lld, %lld, %lld, "
+                                              "'publish', '2025-01-01', '2025-01-31', 1)",
+                                              (long long) board.secretary_id, (long long) board.editor_id,
+                                              (long long) board.portal_id);
+
+      g_assert_cmpint (sqlite3_exec (toa_sqlite_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
   g_clear_object (&store);
 
   store = toa_sqlite_store_open (path, TOA_OPEN_EXISTING, &error);
@@ -197,6 +208,20 @@ test_from_version (gconstpointer data)
   g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM transition_requests"), ==, 0);
   g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM pragma_table_info ('article_transitions') "
                                       "WHERE name = 'approved_by'"), ==, 1);
+  /* The form of signing (009): delegations default to KT; timeline rows gain behalf_form. */
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM pragma_table_info ('delegations') "
+                                      "WHERE name = 'form' AND dflt_value = '''KT'''"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM pragma_table_info ('article_transitions') "
+                                      "WHERE name = 'behalf_form'"), ==, 1);
+  if (version >= 5)
+    {
+      g_autoptr(ToaDelegation) kept = toa_store_delegation_get (TOA_STORE (store), 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (kept->form, ==, "KT");
+      g_assert_cmpstr (kept->from_date, ==, "2025-01-01");
+      g_assert_cmpint (kept->from_person, ==, board.secretary_id);
+    }
 
   g_clear_object (&store);
   store_test_rmtree (dir);

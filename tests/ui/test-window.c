@@ -575,20 +575,8 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* Speak as ./run does (LANGUAGE=vi from the test environment), from the build tree. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  toa_ui_test_ignore_known_warnings ();
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("test-window: no display, skipped (run it under xvfb-run -a)\n");
-      return 77;   /* meson's "skipped" */
-    }
+  if (!toa_ui_test_init (&argc, &argv, "test-window"))
+    return 77;   /* meson's "skipped" */
 
   tmp_dir = g_dir_make_tmp ("toasoan-ui-XXXXXX", &error);
   g_assert_no_error (error);

@@ -369,19 +369,8 @@ main (int argc, char *argv[])
   GtkWidget *page;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  toa_ui_test_ignore_known_warnings ();
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("test-workflow-editor: no display, skipped (run it under xvfb-run -a)\n");
-      return 77;
-    }
+  if (!toa_ui_test_init (&argc, &argv, "test-workflow-editor"))
+    return 77;   /* meson's "skipped" */
   adw_init ();
 
   tmp_dir = g_dir_make_tmp ("toasoan-wfeditor-XXXXXX", &error);

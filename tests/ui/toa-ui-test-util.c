@@ -1,6 +1,8 @@
 /* toa-ui-test-util.c — helpers for the window tests and the window benchmark. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "toa-board.h"
@@ -200,4 +202,23 @@ double
 toa_ui_test_rss_mb (void)
 {
   return toa_ui_test_status_mb ("VmRSS");
+}
+
+gboolean
+toa_ui_test_init (int *argc, char ***argv, const char *name)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  toa_ui_test_ignore_known_warnings ();
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("%s: no display, skipped (run it under xvfb-run -a)\n", name);
+      return FALSE;
+    }
+  return TRUE;
 }

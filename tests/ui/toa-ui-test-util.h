@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The start of every window test: the locale and the program's translations from the build
+ * tree (as ./run speaks), g_test_init, the known warnings let through. FALSE when there is no
+ * display: the caller then returns 77 (meson's "skipped"); @name is said in the message. */
+gboolean   toa_ui_test_init (int *argc, char ***argv, const char *name);
+
 /* Under g_test: lets the known accessibility and D-Bus warnings of a display without a
  * session bus through, keeping every other warning fatal. */
 void       toa_ui_test_ignore_known_warnings (void);

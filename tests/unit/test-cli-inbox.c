@@ -1,7 +1,8 @@
 /* test-cli-inbox.c — toasoan-cli's intake and inbox commands as a subprocess: `intake add`
  * prints the id and deadline (JSON too), refuses bad input with the right exit codes
  * (1 usage, 2 invalid, 3 permission) and writes nothing then; `inbox --as` lists what waits
- * for that person with the working days left; `intake letter` prints the reply letter. */
+ * for that person with the working days left, filtered by site, section, genre, step and
+ * deadline (unknown codes exit 2 naming the option); `intake letter` prints the reply letter. */
 #include <string.h>
 
 #include "toa-cli-run.h"
@@ -138,6 +139,63 @@ test_inbox (void)
   assert_exit (no_login, 1);
 }
 
+/* How many rows `--json inbox --as bt ARGS…` lists; the first row's id in @first_id. */
+static guint
+count_rows (gint64 *first_id, const char *a1, const char *a2, const char *a3, const char *a4,
+            const char *a5, const char *a6)
+{
+  g_autoptr(Result) r = cli ("--json", "inbox", "--as", "bt", a1, a2, a3, a4, a5, a6, NULL);
+  g_autoptr(JsonObject) object = json_object_of (r, "items");
+  JsonArray *items = json_object_get_array_member (object, "items");
+
+  if (first_id != NULL && json_array_get_length (items) > 0)
+    *first_id = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+  return json_array_get_length (items);
+}
+
+static void
+test_inbox_filters (void)
+{
+  struct { const char *option; const char *value; } unknown[] = {
+    { "--site", "khong-co" }, { "--section", "khong-co" }, { "--genre", "khong-co" }, { "--state", "khong-co" },
+  };
+  g_autoptr(Result) none = cli ("inbox", "--as", "bt", "--due", "today", NULL);
+  g_autoptr(Result) bad_due = cli ("inbox", "--as", "bt", "--due", "soon", NULL);
+  gint64 id = 0;
+
+  /* bt waits on two items, both long overdue: the document (received) and the photo (draft) */
+  g_assert_cmpuint (count_rows (&id, "--genre", "van-ban", NULL, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpint (id, ==, item_id);
+  g_assert_cmpuint (count_rows (&id, "--genre", "anh", NULL, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpint (id, !=, item_id);
+  g_assert_cmpuint (count_rows (&id, "--state", "received", NULL, NULL, NULL, NULL), ==, 1);
+  g_assert_cmpint (id, ==, item_id);
+  g_assert_cmpuint (count_rows (NULL, "--state", "secretary-review", NULL, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_rows (NULL, "--site", "portal", "--section", "tin", NULL, NULL), ==, 2);
+  g_assert_cmpuint (count_rows (NULL, "--section", "tin", NULL, NULL, NULL, NULL), ==, 2);
+  g_assert_cmpuint (count_rows (NULL, "--due", "overdue", NULL, NULL, NULL, NULL), ==, 2);
+  g_assert_cmpuint (count_rows (NULL, "--due", "week", NULL, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_rows (NULL, "--due", "3", NULL, NULL, NULL, NULL), ==, 0);
+  /* with search and with the other lists */
+  g_assert_cmpuint (count_rows (NULL, "--genre", "van-ban", "--search", "tiep cong dan", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count_rows (NULL, "--genre", "anh", "--search", "tiep cong dan", NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_rows (NULL, "--which", "all", "--genre", "anh", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count_rows (NULL, "--which", "overdue", "--state", "draft", "--due", "overdue"), ==, 1);
+  g_assert_cmpuint (count_rows (NULL, "--which", "sent", "--genre", "anh", NULL, NULL), ==, 0);
+
+  assert_exit (none, 0);
+  g_assert_nonnull (strstr (none->out, "No items match the filters."));
+  assert_exit (bad_due, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_autoptr(Result) r = cli ("inbox", "--as", "bt", unknown[i].option, unknown[i].value, NULL);
+
+      assert_exit (r, 2);
+      g_assert_nonnull (strstr (r->err, unknown[i].option));
+      g_assert_nonnull (strstr (r->err, "khong-co"));
+    }
+}
+
 static void
 test_letter (void)
 {
@@ -180,6 +238,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-inbox/intake-add", test_intake_add);
   g_test_add_func ("/cli-inbox/intake-errors", test_intake_errors);
   g_test_add_func ("/cli-inbox/inbox", test_inbox);
+  g_test_add_func ("/cli-inbox/inbox-filters", test_inbox_filters);
   g_test_add_func ("/cli-inbox/letter", test_letter);
   status = g_test_run ();
   toa_cli_run_tear_down ();

@@ -1,7 +1,9 @@
 /* test-inbox.c — the approval inbox: for a person of each role and an item in each state
  * (plain and designed genres), "waiting" lists exactly the items the person's roles may act
  * on, computed here independently from the workflow's JSON; a delegation adds items for the
- * delegatee only within its date range; "overdue", "sent", "all", search and paging. */
+ * delegatee only within its date range; "overdue", "sent", "all", search and paging; the
+ * filters by site, section, genre, step and deadline, alone and combined with search and
+ * with each list, against the unfiltered list filtered here; unknown codes are INVALID. */
 #include "config.h"
 
 #include <string.h>
@@ -409,6 +411,248 @@ test_search_paging (Fixture *f, gconstpointer data)
                    ((ToaInboxItem *) all->pdata[2])->article->id);
 }
 
+/* ---- filters ------------------------------------------------------------------------ */
+
+typedef struct {
+  const char  *site, *section, *genre, *state;
+  ToaInboxDue  due;
+  guint        due_days;
+} Filter;
+
+static gint64 kinh_te_id;   /* the second section on the portal */
+
+static gboolean
+row_passes (const ToaInboxItem *item, const Filter *filter)
+{
+  const ToaArticle *a = item->article;
+
+  if (filter->site != NULL && g_strcmp0 (a->site_code, filter->site) != 0)
+    return FALSE;
+  if (filter->section != NULL && a->section_id != kinh_te_id)
+    return FALSE;
+  if (filter->genre != NULL && g_strcmp0 (a->genre, filter->genre) != 0)
+    return FALSE;
+  if (filter->state != NULL && g_strcmp0 (a->state, filter->state) != 0)
+    return FALSE;
+  switch (filter->due)
+    {
+    case TOA_INBOX_DUE_OVERDUE:
+      return item->has_deadline && item->days_left < 0;
+    case TOA_INBOX_DUE_TODAY:
+      return item->has_deadline && item->days_left == 0;
+    case TOA_INBOX_DUE_WITHIN:
+      return item->has_deadline && item->days_left >= 0 && item->days_left <= (int) filter->due_days;
+    case TOA_INBOX_DUE_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+static GPtrArray *
+inbox_filtered (Fixture *f, ToaPerson *person, ToaInboxWhich which, const char *text,
+                const Filter *filter, GError **error)
+{
+  ToaInboxRequest request = {
+    .which = which, .text = text, .limit = 1000, .today = &f->today,
+    .site = filter->site, .section = filter->section, .genre = filter->genre, .state = filter->state,
+    .due = filter->due, .due_days = filter->due_days,
+  };
+
+  return toa_inbox_list (f->store, person, &request, error);
+}
+
+/* The filtered list is exactly the unfiltered one (same list, same search) with the rows
+ * that pass the filter, in the same order. Returns how many rows. */
+static guint
+check_filter (Fixture *f, ToaPerson *person, ToaInboxWhich which, const char *text, const Filter *filter)
+{
+  static const Filter none = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = inbox_filtered (f, person, which, text, &none, &error);
+  g_autoptr(GPtrArray) got = NULL;
+  guint k = 0;
+
+  g_assert_no_error (error);
+  got = inbox_filtered (f, person, which, text, filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (row_passes (all->pdata[i], filter))
+      {
+        g_assert_cmpuint (k, <, got->len);
+        g_assert_cmpint (((ToaInboxItem *) got->pdata[k])->article->id, ==,
+                         ((ToaInboxItem *) all->pdata[i])->article->id);
+        k++;
+      }
+  g_assert_cmpuint (k, ==, got->len);
+  return k;
+}
+
+static gint64
+add_item (Fixture *f, const char *site, const char *section, const char *genre, const char *state,
+          const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  ToaArticleDraft draft = { .site_code = site, .section_code = section, .genre = genre, .title = title };
+  /* the secretary is the one with a role on both sites */
+  g_autoptr(ToaArticle) article = toa_articles_create (f->store, who (f, "secretary"), &draft, &error);
+
+  g_assert_no_error (error);
+  g_free (article->state);
+  article->state = g_strdup (state);
+  g_assert_true (toa_store_article_update (f->store, article, &error));
+  g_assert_no_error (error);
+  return article->id;
+}
+
+static void
+test_filters (Fixture *f, gconstpointer data)
+{
+  static const char *const deadlines[] = {
+    "2026-11-20", "2026-11-25", "2026-11-27", "2026-12-02", "2026-12-03", "2026-12-20", NULL,
+  };
+  const Filter filters[] = {
+    { .site = "portal" }, { .site = "binh-long" }, { .section = "kinh-te" },
+    { .genre = "tin" }, { .genre = "infographic" },
+    { .state = "secretary-review" }, { .state = "published" },
+    { .due = TOA_INBOX_DUE_OVERDUE }, { .due = TOA_INBOX_DUE_TODAY },
+    { .due = TOA_INBOX_DUE_WITHIN, .due_days = TOA_INBOX_DUE_WEEK_DAYS },
+    { .due = TOA_INBOX_DUE_WITHIN, .due_days = 2 },
+    { .genre = "tin", .state = "secretary-review", .due = TOA_INBOX_DUE_WITHIN, .due_days = 5 },
+    { .site = "portal", .section = "kinh-te", .genre = "tin" },
+  };
+  const char *texts[] = { NULL, "infographic", "Kinh" };
+  const char *people[] = { "secretary", "standing-deputy", "editor" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaSite) portal = toa_store_site_find (f->store, "portal", &error);
+  g_autoptr(ToaSite) binh_long = toa_site_new ();
+  g_autoptr(ToaSection) kinh_te = toa_section_new ();
+  g_autoptr(ToaSection) bl_news = toa_section_new ();
+  ToaTransitionRequest request = { 0 };
+  ToaTransitionResult result = { 0 };
+  ToaRoleGrant grant;
+  gint64 published = 0, draft_plain = 0, bl_item;
+  guint secretary_index = 0;
+
+  /* a second section on the portal and a second site the secretary also works on */
+  kinh_te->site_id = portal->id;
+  kinh_te->code = g_strdup ("kinh-te");
+  kinh_te->name = g_strdup ("Kinh tế");
+  g_assert_true (toa_store_section_add (f->store, kinh_te, &error));
+  kinh_te_id = kinh_te->id;
+  binh_long->code = g_strdup ("binh-long");
+  binh_long->name = g_strdup ("Trang TTĐT thị xã Bình Long");
+  binh_long->kind = g_strdup ("component");
+  g_assert_true (toa_store_site_add (f->store, binh_long, &error));
+  bl_news->site_id = binh_long->id;
+  bl_news->code = g_strdup ("tin-binh-long");
+  bl_news->name = g_strdup ("Tin Bình Long");
+  g_assert_true (toa_store_section_add (f->store, bl_news, &error));
+  g_assert_no_error (error);
+  g_assert_true (toa_people_parse_role (f->store, "secretary@binh-long", &grant, &error));
+  g_assert_true (toa_store_role_grant (f->store, who (f, "secretary")->id, binh_long->id, grant.role, &error));
+  g_free (grant.site_code);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (role_codes); i++)
+    if (g_str_equal (role_codes[i], "secretary"))
+      secretary_index = i;
+  {
+    ToaPerson *again = toa_store_person_get (f->store, f->people[secretary_index]->id, &error);
+
+    g_assert_no_error (error);
+    toa_person_free (f->people[secretary_index]);
+    f->people[secretary_index] = again;
+  }
+  add_item (f, "portal", "kinh-te", "tin", "secretary-review", "Kinh tế quý ba");
+  add_item (f, "portal", "kinh-te", "infographic", "secretary-review", "Kinh tế đồ hoạ");
+  bl_item = add_item (f, "binh-long", "tin-binh-long", "tin", "secretary-review", "Bình Long mùa điều");
+
+  /* deadlines around Wed 25/11/2026: overdue, today, +2, +5, +6 working days, later, none */
+  for (guint i = 0; i < f->items->len; i++)
+    {
+      const Item *item = &g_array_index (f->items, Item, i);
+      const char *deadline = deadlines[i % G_N_ELEMENTS (deadlines)];
+
+      if (deadline != NULL)
+        g_assert_true (toa_store_article_deadline_set (f->store, item->id, deadline, &error));
+      if (g_str_equal (item->state, "published") && !item->designed)
+        published = item->id;
+      if (g_str_equal (item->state, "draft") && !item->designed)
+        draft_plain = item->id;
+    }
+  g_assert_no_error (error);
+
+  /* a pending approval request (the secretary withdraws a published item) and an item
+   * the editor sent on */
+  request.article_id = published;
+  request.transition = "withdraw";
+  request.comment = "Sai tên đơn vị";
+  g_assert_true (toa_transitions_do (f->store, who (f, "secretary"), &request, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.request_id, >, 0);
+  toa_transition_result_clear (&result);
+  request = (ToaTransitionRequest) { .article_id = draft_plain, .transition = "forward" };
+  g_assert_true (toa_transitions_do (f->store, who (f, "editor"), &request, &result, &error));
+  g_assert_no_error (error);
+  toa_transition_result_clear (&result);
+
+  for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+    for (guint w = TOA_INBOX_WAITING; w <= TOA_INBOX_ALL; w++)
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+          check_filter (f, who (f, people[p]), (ToaInboxWhich) w, texts[t], &filters[i]);
+
+  /* the checks are not empty: each filter finds something where it should */
+  {
+    ToaPerson *secretary = who (f, "secretary");
+    ToaPerson *deputy = who (f, "standing-deputy");
+    g_autoptr(GPtrArray) bl = NULL;
+
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_WAITING, NULL, &filters[1]), ==, 1);
+    bl = inbox_filtered (f, secretary, TOA_INBOX_WAITING, NULL, &filters[1], &error);
+    g_assert_cmpint (((ToaInboxItem *) bl->pdata[0])->article->id, ==, bl_item);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_WAITING, NULL, &filters[0]), >, 1);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_WAITING, NULL, &filters[2]), ==, 2);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_WAITING, "Kinh", &filters[12]), ==, 1);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_ALL, NULL, &filters[3]), >, 0);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_ALL, "infographic", &filters[4]), >, 0);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_ALL, "infographic", &filters[3]), ==, 0);
+    for (guint i = 7; i <= 10; i++)
+      g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_ALL, NULL, &filters[i]), >, 0);
+    /* the week holds today and +2 and +5 working days, not +6 */
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_ALL, NULL, &filters[9]), >,
+                      check_filter (f, secretary, TOA_INBOX_ALL, NULL, &filters[10]));
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_OVERDUE, NULL, &filters[7]), >, 0);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_OVERDUE, NULL, &filters[8]), ==, 0);
+    /* the pending request: waiting for the deputy with its step and genre, sent by the secretary */
+    g_assert_cmpuint (check_filter (f, deputy, TOA_INBOX_WAITING, NULL, &filters[6]), ==, 1);
+    g_assert_cmpuint (check_filter (f, deputy, TOA_INBOX_WAITING, "Tin", &filters[3]), >, 0);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_SENT, NULL, &filters[6]), ==, 1);
+    g_assert_cmpuint (check_filter (f, secretary, TOA_INBOX_SENT, NULL, &filters[4]), ==, 0);
+    g_assert_cmpuint (check_filter (f, who (f, "editor"), TOA_INBOX_SENT, NULL, &filters[3]), ==, 1);
+  }
+}
+
+static void
+test_filter_unknown_codes (Fixture *f, gconstpointer data)
+{
+  const Filter wrong[] = {
+    { .site = "khong-co" }, { .section = "khong-co" }, { .genre = "khong-co" }, { .state = "khong-co" },
+    { .site = "portal", .section = "tin-binh-long" },
+  };
+  const char *options[] = { "--site", "--section", "--genre", "--state", "--section" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) items = inbox_filtered (f, who (f, "secretary"), TOA_INBOX_WAITING, NULL,
+                                                   &wrong[i], &error);
+
+      g_assert_null (items);
+      g_assert_error (error, TOA_ERROR, TOA_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, options[i]));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -418,5 +662,7 @@ main (int argc, char **argv)
   ADD ("/inbox/delegation", test_delegation);
   ADD ("/inbox/overdue-sent-all", test_overdue_sent_all);
   ADD ("/inbox/search-paging", test_search_paging);
+  ADD ("/inbox/filters", test_filters);
+  ADD ("/inbox/filter-unknown-codes", test_filter_unknown_codes);
   return g_test_run ();
 }

@@ -13,95 +13,26 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-store-open.h"
+#include "toa-test-board.h"
 #include "toa-test-util.h"
 #include "toa-text.h"
 #include "toa-transitions.h"
 
-static const char *const role_codes[] = {
-  "head", "standing-deputy", "deputy", "secretary", "member", "editor", "technician",
-  "accountant", "admin",
-};
-
-typedef struct {
-  char      *dir;
-  char      *path;
-  ToaStore  *store;
-  ToaPerson *people[G_N_ELEMENTS (role_codes)];
-} Fixture;
+/* The board: a temporary database, one person per role (toa-test-board.h). */
+typedef ToaTestBoard Fixture;
+#define fixture_set_up    toa_test_board_set_up
+#define fixture_tear_down toa_test_board_tear_down
 
 static ToaPerson *
 who (Fixture *f, const char *role)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_codes); i++)
-    if (g_str_equal (role_codes[i], role))
-      return f->people[i];
-  g_assert_not_reached ();
+  return toa_test_board_person (f, role);
 }
 
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) news = toa_section_new ();
-
-  f->dir = toa_test_make_dir ();
-  f->path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (f->path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (f->store, "portal", &error);
-  g_assert_no_error (error);
-  news->site_id = portal->id;
-  news->code = g_strdup ("tin-tuc-su-kien");
-  news->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (f->store, news, &error));
-  for (guint i = 0; i < G_N_ELEMENTS (role_codes); i++)
-    {
-      g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-      g_autofree char *login = g_strdup_printf ("r-%s", role_codes[i]);
-      g_autofree char *name = g_strdup_printf ("Người %s", role_codes[i]);
-      ToaRoleGrant grant;
-
-      g_assert_true (toa_people_parse_role (f->store, role_codes[i], &grant, &error));
-      g_array_append_val (grants, grant);
-      f->people[i] = toa_people_add (f->store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (role_codes); i++)
-    g_clear_pointer (&f->people[i], toa_person_free);
-  g_clear_object (&f->store);
-  toa_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-/* A new article by the editor (state draft), optionally put in @state directly. */
 static gint64
 new_article (Fixture *f, const char *genre, const char *state)
 {
-  g_autoptr(GError) error = NULL;
-  ToaArticleDraft draft = {
-    .section_code = "tin-tuc-su-kien", .genre = genre, .title = "Hội nghị tổng kết năm",
-    .info_kind = "law-guidance",
-  };
-  g_autoptr(ToaArticle) article = toa_articles_create (f->store, who (f, "editor"), &draft, &error);
-
-  g_assert_no_error (error);
-  if (state != NULL)
-    {
-      g_free (article->state);
-      article->state = g_strdup (state);
-      g_assert_true (toa_store_article_update (f->store, article, &error));
-      g_assert_no_error (error);
-    }
-  return article->id;
+  return toa_test_board_article (f, genre, state, "law-guidance");
 }
 
 static ToaArticleFlow *

@@ -56,6 +56,12 @@ toa_intake_record_free (ToaIntakeRecord *record)
   g_free (record);
 }
 
+gboolean
+toa_intake_may_register (const ToaPerson *person, gint64 site_id)
+{
+  return person != NULL && toa_person_may_write_articles (person, site_id);
+}
+
 static gboolean
 no_permission (GError **error, const ToaPerson *actor, const char *site)
 {
@@ -176,7 +182,7 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
     *deadline_out = NULL;
   if (!resolve (store, in, &r, error))
     return NULL;
-  if (!toa_person_may_write_articles (actor, r.site->id))
+  if (!toa_intake_may_register (actor, r.site->id))
     {
       no_permission (error, actor, r.site->name != NULL ? r.site->name : r.site->code);
       return NULL;
@@ -396,7 +402,7 @@ toa_intake_reply_letter (ToaStore *store, const ToaPerson *actor, gint64 article
   if (!(article = toa_store_article_get (store, article_id, error))
       || !(record = toa_store_intake_record_get (store, article_id, error)))
     return NULL;
-  if (!toa_person_may_write_articles (actor, article->site_id))
+  if (!toa_intake_may_register (actor, article->site_id))
     {
       no_permission (error, actor, article->site_code != NULL ? article->site_code : "?");
       return NULL;

@@ -25,6 +25,10 @@ typedef struct {
   const GDate        *today;         /* NULL = today in Vietnam (tests fix it) */
 } ToaIntakeDraft;
 
+/* TRUE when @person may register material on @site_id (the rule toa_intake_add applies):
+ * active, holding a role there that writes articles. */
+gboolean    toa_intake_may_register (const ToaPerson *person, gint64 site_id);
+
 /* Registers an item as @actor, who must hold a role that writes articles on its site
  * (TOA_ERROR_PERMISSION). The item starts in state "received" ("draft" for in-house
  * material); its deadline comes from its kind of information counted from the issue date

@@ -8,6 +8,8 @@
 #include "toa-due.h"
 #include "toa-inbox.h"
 #include "toa-inbox-page.h"
+#include "toa-intake.h"
+#include "toa-intake-dialog.h"
 #include "toa-inbox-row.h"
 #include "toa-item-view.h"
 #include "toa-text.h"
@@ -44,6 +46,8 @@ struct _ToaInboxPage {
   GtkDropDown     *step_filter;
   GtkDropDown     *due_filter;
   GtkButton       *clear_filters_button;
+  GtkButton       *intake_button;
+  AdwToastOverlay *toast_overlay;   /* the bin's child */
 };
 
 /* The deadline dropdown's choices, in order (the dates are core's, by the work calendar). */
@@ -449,6 +453,65 @@ on_row_activated (ToaInboxPage *self, guint position)
   gtk_window_present (view);
 }
 
+/* ---- registering material (Tiếp nhận) ------------------------------------------------------ */
+
+/* Whether the person may register material on any site (core's rule, toa_intake_may_register). */
+static gboolean
+may_register (ToaInboxPage *self)
+{
+  g_autoptr(GPtrArray) sites = NULL;
+
+  if (self->store == NULL || self->person == NULL)
+    return FALSE;
+  sites = toa_store_site_list (self->store, NULL);
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    if (toa_intake_may_register (self->person, ((ToaSite *) g_ptr_array_index (sites, i))->id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_registered (ToaInboxPage *self, gint64 article_id, const char *deadline)
+{
+  g_autofree char *message = NULL;
+
+  if (deadline != NULL)
+    {
+      g_autofree char *date = toa_format_iso_date (deadline);
+
+      /* Translators: an item's number, then its deadline (dd/mm/yyyy) */
+      message = g_strdup_printf (_("Registered as item %lld, due %s"), (long long) article_id, date);
+    }
+  else
+    message = g_strdup_printf (_("Registered as item %lld, with no deadline"), (long long) article_id);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* the person registered it: no "new item" notification for it */
+  g_hash_table_add (self->seen_waiting, g_memdup2 (&article_id, sizeof (gint64)));
+  toa_inbox_page_refresh (self);
+}
+
+GtkWindow *
+toa_inbox_page_open_intake (ToaInboxPage *self)
+{
+  GtkRoot *root;
+  ToaIntakeDialog *dialog;
+
+  g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), NULL);
+  if (!may_register (self))
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = toa_intake_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->person);
+  g_signal_connect_object (dialog, "registered", G_CALLBACK (on_registered), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+on_intake_clicked (ToaInboxPage *self)
+{
+  toa_inbox_page_open_intake (self);
+}
+
 /* ---- the widget -------------------------------------------------------------------------- */
 
 static void
@@ -490,6 +553,8 @@ toa_inbox_page_class_init (ToaInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, step_filter);
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, due_filter);
   gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaInboxPage, intake_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_intake_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_which_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters);
@@ -506,6 +571,8 @@ toa_inbox_page_init (ToaInboxPage *self)
 
   self->filling = TRUE;   /* the template sets the dropdowns up */
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the bin's own child: not bound, so that only AdwBin unparents it */
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   G_STATIC_ASSERT (G_N_ELEMENTS (due_names) == G_N_ELEMENTS (due_choices) + 1);
   due_model = gtk_string_list_new (due_names);
   gtk_drop_down_set_model (self->due_filter, G_LIST_MODEL (due_model));
@@ -549,6 +616,7 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
       self->person = toa_person_copy (person);
       self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch, self);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->intake_button), may_register (self));
   toa_inbox_page_refresh (self);
 }
 

@@ -18,6 +18,10 @@ void        toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, cons
  * look (what the page's timer does every minute). */
 void        toa_inbox_page_refresh (ToaInboxPage *self);
 GListModel *toa_inbox_page_get_model (ToaInboxPage *self);   /* of ToaInboxRow */
+/* Opens the "Register Material" dialog (what its button does); NULL when the person may not
+ * register material on any site (the button is hidden then). On success a toast says the
+ * item's number and deadline and the list is read again. */
+GtkWindow  *toa_inbox_page_open_intake (ToaInboxPage *self);
 /* Items that arrived for the person since the page started watching (for tests). */
 guint       toa_inbox_page_get_arrived (ToaInboxPage *self);
 

@@ -1,7 +1,8 @@
 /* toa-item-view.c — one item in its own window (see toa-item-view.h): content and facts,
- * timeline, comments, and the actions core offers this person now. Nothing here decides what
- * anyone may do: the buttons come from toa_transitions_available and every act goes through
- * core again (toa-action-dialog.c). */
+ * its intake record and reply letter, timeline, comments, and the actions core offers this
+ * person now. Nothing here decides what anyone may do: the buttons come from
+ * toa_transitions_available and every act goes through core again (toa-action-dialog.c,
+ * toa_intake_reply_letter). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -12,6 +13,8 @@
 #include "toa-articles.h"
 #include "toa-delegation.h"
 #include "toa-due.h"
+#include "toa-error.h"
+#include "toa-intake.h"
 #include "toa-item-view.h"
 #include "toa-text.h"
 #include "toa-transition-actions.h"
@@ -29,6 +32,8 @@ struct _ToaItemView {
   ToaWorkflow  *workflow;       /* the item's, for names */
   GPtrArray    *actions;        /* of ToaAvailableAction, as shown */
   char         *came_from;      /* the state before the last transition; NULL = none */
+  char         *refusal_ground; /* the ground of the last refusal; NULL = none */
+  GPtrArray    *intake_rows;    /* of GtkWidget*, in intake_group */
 
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel           *heading_label;
@@ -51,6 +56,12 @@ struct _ToaItemView {
   GtkButton          *add_comment_button;
   GtkBox             *actions_box;
   GtkLabel           *no_actions_label;
+  AdwPreferencesGroup *intake_group;
+  AdwPreferencesGroup *reply_group;
+  GtkLabel           *letter_error_label;
+  GtkTextView        *letter_view;
+  GtkButton          *compose_letter_button;
+  GtkButton          *copy_letter_button;
 };
 
 G_DEFINE_FINAL_TYPE (ToaItemView, toa_item_view, ADW_TYPE_WINDOW)
@@ -367,6 +378,7 @@ show_timeline (ToaItemView *self)
 
   clear_list (self->timeline_list);
   g_clear_pointer (&self->came_from, g_free);
+  g_clear_pointer (&self->refusal_ground, g_free);
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       const ToaTransitionRecord *record = g_ptr_array_index (records, i);
@@ -375,6 +387,11 @@ show_timeline (ToaItemView *self)
       g_array_append_val (entries, entry);
       g_free (self->came_from);
       self->came_from = g_strdup (record->from_state);
+      if (g_strcmp0 (record->to_state, toa_article_state_code (TOA_STATE_REFUSED)) == 0 && record->ground != NULL)
+        {
+          g_free (self->refusal_ground);
+          self->refusal_ground = g_strdup (record->ground);
+        }
     }
   for (guint i = 0; requests != NULL && i < requests->len; i++)
     {
@@ -393,6 +410,112 @@ show_timeline (ToaItemView *self)
     g_string_append_printf (errors, "%s%s", errors->len > 0 ? "\n" : "", request_error->message);
   gtk_label_set_text (self->timeline_error_label, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_error_label), errors->len > 0);
+}
+
+/* ---- intake: how the item came in, and the reply letter when refused --------------------------- */
+
+static void
+intake_row (ToaItemView *self, const char *title, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  add_value_label (ADW_ACTION_ROW (row));
+  set_row (ADW_ACTION_ROW (row), value);
+  adw_preferences_group_add (self->intake_group, row);
+  g_ptr_array_add (self->intake_rows, row);
+}
+
+static void
+show_letter (ToaItemView *self, const char *letter)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->letter_view), letter != NULL ? letter : "", -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->letter_view), letter != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_letter_button), letter != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->compose_letter_button), letter == NULL);
+}
+
+static void
+show_letter_error (ToaItemView *self, const char *message)
+{
+  gtk_label_set_text (self->letter_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->letter_error_label), message != NULL);
+}
+
+static void
+show_intake (ToaItemView *self, const ToaArticleFlow *flow)
+{
+  g_autoptr(ToaIntakeRecord) record = toa_store_intake_record_get (self->store, self->article_id, NULL);
+  g_autoptr(GPtrArray) channels = NULL;
+  g_autofree char *received = NULL, *issued = NULL, *files = NULL;
+  const char *channel = NULL;
+  gboolean refused;
+
+  for (guint i = 0; i < self->intake_rows->len; i++)
+    adw_preferences_group_remove (self->intake_group, g_ptr_array_index (self->intake_rows, i));
+  g_ptr_array_set_size (self->intake_rows, 0);
+  refused = record != NULL && g_strcmp0 (flow->state, toa_article_state_code (TOA_STATE_REFUSED)) == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->intake_group), record != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_group), refused);
+  show_letter_error (self, NULL);
+  if (record == NULL)
+    return;
+
+  channels = toa_store_intake_channel_list (self->store, NULL);
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      const ToaIntakeChannel *c = g_ptr_array_index (channels, i);
+
+      if (g_strcmp0 (c->code, record->channel) == 0)
+        channel = c->name;
+    }
+  received = toa_format_iso_date (record->received_on);
+  issued = record->issued_on != NULL ? toa_format_iso_date (record->issued_on) : NULL;
+  files = record->attachments != NULL ? g_strjoinv (", ", record->attachments) : NULL;
+  intake_row (self, _("Channel"), channel != NULL ? channel : record->channel);
+  intake_row (self, _("Sender"), record->sender_unit_name != NULL ? record->sender_unit_name : record->sender_name);
+  intake_row (self, _("Document number"), record->document_no);
+  intake_row (self, _("Received"), received);
+  intake_row (self, _("Issued"), issued);
+  intake_row (self, _("Attachments"), files);
+  if (refused)
+    show_letter (self, record->reply_letter);
+}
+
+static void
+on_compose_letter (ToaItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = NULL;
+
+  if (self->refusal_ground == NULL)
+    g_set_error_literal (&error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                         _("The timeline has no refusal with a ground, so the letter cannot say why."));
+  else
+    letter = toa_intake_reply_letter (self->store, self->person, self->article_id, self->refusal_ground,
+                                      NULL, NULL, &error);
+  if (letter == NULL)
+    {
+      show_letter_error (self, error->message);
+      return;
+    }
+  show_letter_error (self, NULL);
+  show_letter (self, letter);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Reply letter composed and kept with the item")));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_copy_letter (ToaItemView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->letter_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Letter copied")));
 }
 
 /* ---- comments -------------------------------------------------------------------------- */
@@ -659,6 +782,7 @@ toa_item_view_reload (ToaItemView *self)
   toa_article_view_set_article (self->article_view, article, genre_name, site_name);
   show_facts (self, flow);
   show_timeline (self);
+  show_intake (self, flow);
   show_comments (self);
   show_actions (self);
 }
@@ -684,6 +808,8 @@ toa_item_view_finalize (GObject *object)
   g_clear_pointer (&self->workflow, toa_workflow_free);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_free (self->came_from);
+  g_free (self->refusal_ground);
+  g_clear_pointer (&self->intake_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (toa_item_view_parent_class)->finalize (object);
 }
 
@@ -724,7 +850,15 @@ toa_item_view_class_init (ToaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, add_comment_button);
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, no_actions_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, intake_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, reply_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, letter_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, letter_view);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, compose_letter_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, copy_letter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_comment);
+  gtk_widget_class_bind_template_callback (widget_class, on_compose_letter);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_letter);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -733,6 +867,7 @@ static void
 toa_item_view_init (ToaItemView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->intake_rows = g_ptr_array_new ();
   add_value_label (self->step_row);
   add_value_label (self->holder_row);
   add_value_label (self->deadline_row);

@@ -3,7 +3,9 @@
  * workflow; its timeline (Diễn biến: every transition — who, when, under whose delegation,
  * the comment — and every approval request); the editorial comments (Góp ý) with mentions and
  * a box to add one; and one button per action the signed-in person may take now
- * (toa_transitions_available). All permission decisions are core's. Emits "changed" after
+ * (toa_transitions_available); for an item that came through intake, its intake record and,
+ * when refused, the reply letter (composed by core, copied to the clipboard). All permission
+ * decisions are core's. Emits "changed" after
  * the person changed the item (an action, a comment), so the page that opened it refreshes. */
 #pragma once
 

@@ -291,6 +291,30 @@ test_reply_letter (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_rows (f, "intake.reply-letter"), ==, 1);
 }
 
+/* The one rule the window's "Tiếp nhận…" button and toa_intake_add share. */
+static void
+test_may_register (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaSite) portal = toa_store_site_find (f->store, "portal", &error);
+  ToaIntakeDraft draft = base_draft (f);
+  g_autoptr(ToaArticle) refused = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (toa_intake_may_register (f->editor, portal->id));
+  g_assert_false (toa_intake_may_register (f->accountant, portal->id));
+  g_assert_false (toa_intake_may_register (f->editor, portal->id + 1000));   /* no role there */
+
+  refused = toa_intake_add (f->store, f->accountant, &draft, NULL, &error);
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  f->editor->active = FALSE;
+  g_assert_false (toa_intake_may_register (f->editor, portal->id));
+  f->editor->active = TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -300,5 +324,6 @@ main (int argc, char **argv)
   ADD ("/intake/validation", test_validation);
   ADD ("/intake/deadlines", test_deadlines);
   ADD ("/intake/reply-letter", test_reply_letter);
+  ADD ("/intake/may-register", test_may_register);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "toa-delegation-dialog.h"
 #include "toa-delegation.h"
 #include "toa-error.h"
+#include "toa-form-dialog.h"
 #include "toa-transitions.h"
 
 struct _ToaDelegationDialog {
@@ -38,13 +39,6 @@ static guint signals[N_SIGNALS];
 
 /* The forms of signing, in the form row's order. */
 static const char * const form_codes[] = { "KT", "TL" };
-
-static void
-show_error (ToaDelegationDialog *self, const char *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 static const char *
 selected_site (ToaDelegationDialog *self)
@@ -187,11 +181,11 @@ toa_delegation_dialog_submit (ToaDelegationDialog *self, GError **error)
                                                &local_error);
   if (delegation == NULL)
     {
-      show_error (self, local_error->message);
+      toa_form_dialog_show_error (self->error_label, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  show_error (self, NULL);
+  toa_form_dialog_show_error (self->error_label, NULL);
   g_signal_emit (self, signals[SIGNAL_DELEGATED], 0, delegation->id);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
@@ -203,18 +197,10 @@ on_delegate_clicked (ToaDelegationDialog *self)
   toa_delegation_dialog_submit (self, NULL);
 }
 
-static void
-on_cancel_clicked (ToaDelegationDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 static GtkWidget *
 build (ToaDelegationDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *who = adw_preferences_group_new ();
   GtkWidget *when = adw_preferences_group_new ();
@@ -228,21 +214,9 @@ build (ToaDelegationDialog *self)
   g_autofree char *first = g_date_time_format (vn, "%d/%m/%Y");
   g_autofree char *last = g_date_time_format (week, "%d/%m/%Y");
 
-  self->delegate_button = gtk_button_new_with_mnemonic (_("_Delegate"));
-  gtk_widget_add_css_class (self->delegate_button, "suggested-action");
-  g_signal_connect_swapped (self->delegate_button, "clicked", G_CALLBACK (on_delegate_clicked), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->delegate_button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group), GTK_WIDGET (self->error_label));
+  self->delegate_button = toa_form_dialog_header (GTK_BOX (box), GTK_WINDOW (self), _("_Delegate"),
+                                                  G_CALLBACK (on_delegate_clicked));
+  self->error_label = toa_form_dialog_error_label (ADW_PREFERENCES_GROUP (error_group));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (who), _("Who Acts for You"));
   self->person_row = ADW_COMBO_ROW (string_row (_("Delegate to"), NULL));
@@ -286,10 +260,7 @@ toa_delegation_dialog_new (GtkWindow *parent, ToaStore *store, const ToaPerson *
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
   g_return_val_if_fail (person != NULL, NULL);
 
-  self = g_object_new (TOA_TYPE_DELEGATION_DIALOG, "modal", TRUE, "default-width", 560,
-                       "default-height", 780, "title", _("Delegate"), NULL);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  self = toa_form_dialog_new (TOA_TYPE_DELEGATION_DIALOG, parent, 560, 780, _("Delegate"));
   self->store = g_object_ref (store);
   self->person = toa_person_copy (person);
   adw_window_set_content (ADW_WINDOW (self), build (self));

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-error.h"
+#include "toa-form-dialog.h"
 #include "toa-intake.h"
 #include "toa-intake-dialog.h"
 #include "toa-text.h"
@@ -33,13 +34,6 @@ G_DEFINE_FINAL_TYPE (ToaIntakeDialog, toa_intake_dialog, ADW_TYPE_WINDOW)
 
 enum { SIGNAL_REGISTERED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void
-show_error (ToaIntakeDialog *self, const char *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
 
 /* ---- rows ----------------------------------------------------------------------------------- */
 
@@ -369,11 +363,11 @@ toa_intake_dialog_submit (ToaIntakeDialog *self, GError **error)
   g_ptr_array_remove_index (self->attachments, self->attachments->len - 1);
   if (article == NULL)
     {
-      show_error (self, local_error->message);
+      toa_form_dialog_show_error (self->error_label, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  show_error (self, NULL);
+  toa_form_dialog_show_error (self->error_label, NULL);
   g_signal_emit (self, signals[SIGNAL_REGISTERED], 0, article->id, deadline);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
@@ -383,12 +377,6 @@ static void
 on_register_clicked (ToaIntakeDialog *self)
 {
   toa_intake_dialog_submit (self, NULL);
-}
-
-static void
-on_cancel_clicked (ToaIntakeDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* ---- building -------------------------------------------------------------------------------- */
@@ -431,8 +419,6 @@ static GtkWidget *
 build (ToaIntakeDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *error_group = new_group (page, NULL, NULL);
   AdwPreferencesGroup *source = new_group (page, _("Where It Came From"),
@@ -445,21 +431,9 @@ build (ToaIntakeDialog *self)
   g_autoptr(GDateTime) now = g_date_time_new_now (toa_time_zone ());
   g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
 
-  self->register_button = gtk_button_new_with_mnemonic (_("_Register"));
-  gtk_widget_add_css_class (self->register_button, "suggested-action");
-  g_signal_connect_swapped (self->register_button, "clicked", G_CALLBACK (on_register_clicked), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->register_button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  adw_preferences_group_add (error_group, GTK_WIDGET (self->error_label));
+  self->register_button = toa_form_dialog_header (GTK_BOX (box), GTK_WINDOW (self), _("_Register"),
+                                                  G_CALLBACK (on_register_clicked));
+  self->error_label = toa_form_dialog_error_label (error_group);
 
   combo_row (self, source, "channel", _("Channel"));
   combo_row (self, source, "unit", _("Sender unit"));
@@ -496,10 +470,7 @@ toa_intake_dialog_new (GtkWindow *parent, ToaStore *store, const ToaPerson *pers
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
   g_return_val_if_fail (person != NULL, NULL);
 
-  self = g_object_new (TOA_TYPE_INTAKE_DIALOG, "modal", TRUE, "default-width", 600,
-                       "default-height", 820, "title", _("Register Material"), NULL);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  self = toa_form_dialog_new (TOA_TYPE_INTAKE_DIALOG, parent, 600, 820, _("Register Material"));
   self->store = g_object_ref (store);
   self->person = toa_person_copy (person);
   adw_window_set_content (ADW_WINDOW (self), build (self));

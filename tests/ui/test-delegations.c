@@ -21,51 +21,11 @@
 #include "toa-store-open.h"
 #include "toa-ui-test-util.h"
 
-static char                *tmp_dir;
 static ToaStore            *store;
 static ToaPerson           *deputy;
 static ToaPerson           *secretary;
 static GtkWindow           *window;
 static ToaDelegationsGroup *group;
-
-static char *
-build_file (const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-
-  return g_build_filename (dir != NULL ? dir : ".", name, NULL);
-}
-
-static ToaPerson *
-add_person (const char *login, const char *name, ToaRole role)
-{
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(ToaSite) portal = toa_store_site_find (store, "portal", NULL);
-  g_autoptr(GError) error = NULL;
-  ToaRoleGrant grant = { 0 };
-  ToaPerson *person;
-
-  grant.site_id = portal->id;
-  grant.role = role;
-  g_array_append_val (grants, grant);
-  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-  g_assert_no_error (error);
-  return person;
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autofree char *path = build_file (name);
-  g_autoptr(GError) error = NULL;
-  guint colours;
-
-  g_assert_true (toa_ui_test_wait_frame (widget, 3000));
-  toa_ui_test_spin (200);
-  colours = toa_ui_test_save_png (widget, path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (colours, >, 50);
-}
 
 /* Presses @button as a click would: nothing happens when it is insensitive. */
 static void
@@ -127,7 +87,7 @@ test_delegate_through_dialog (void)
   g_assert_cmpuint (adw_combo_row_get_selected (toa_delegation_dialog_get_form_row (dialog)), ==, 1);
   before = stored ();
   g_assert_cmpuint (before->len, ==, 0);
-  screenshot (GTK_WIDGET (dialog), "toasoan-delegation-dialog.png");
+  toa_ui_test_screenshot (GTK_WIDGET (dialog), "toasoan-delegation-dialog.png", 50);
 
   /* a sound range: stored with its form, the dialog closes, the group lists it */
   {
@@ -207,39 +167,27 @@ test_revoke_through_row (void)
   toa_delegations_group_refresh (group);
   g_assert_cmpuint (toa_delegations_group_get_n_delegations (group), ==, 2);
   g_assert_nonnull (toa_delegations_group_get_revoke_button (group, second->id));
-  screenshot (GTK_WIDGET (window), "toasoan-delegations.png");
+  toa_ui_test_screenshot (GTK_WIDGET (window), "toasoan-delegations.png", 50);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkWidget *page;
   int status;
 
   if (!toa_ui_test_init (&argc, &argv, "test-delegations"))
     return 77;   /* meson's "skipped" */
   adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("toasoan-delegations-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmp_dir, "board.db", NULL);
-  store = toa_store_open (path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  deputy = add_person ("phothuongtruc", "Lê Văn Phó", TOA_ROLE_STANDING_DEPUTY);
-  secretary = add_person ("thuky", "Phạm Thu Hà", TOA_ROLE_SECRETARY);
-  toa_person_free (add_person ("bientap", "Lý Thị Bích Trâm", TOA_ROLE_EDITOR));
+  path = toa_ui_test_temp_database ("delegations");
+  store = toa_ui_test_board_store (path, NULL);
+  deputy = toa_ui_test_add_person (store, "phothuongtruc", "Lê Văn Phó", "standing-deputy");
+  secretary = toa_ui_test_add_person (store, "thuky", "Phạm Thu Hà", "secretary");
+  toa_person_free (toa_ui_test_add_person (store, "bientap", "Lý Thị Bích Trâm", "editor"));
 
-  window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (window, 800, 600);
-  page = adw_preferences_page_new ();
   group = g_object_new (TOA_TYPE_DELEGATIONS_GROUP, NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_window_set_content (ADW_WINDOW (window), page);
-  gtk_window_present (window);
+  window = toa_ui_test_preferences_window (group, 800, 600);
 
   g_test_add_func ("/ui/delegations/delegate-through-dialog", test_delegate_through_dialog);
   g_test_add_func ("/ui/delegations/delegate-sees-no-revoke", test_delegate_sees_no_revoke);
@@ -251,18 +199,6 @@ main (int argc, char *argv[])
   toa_person_free (deputy);
   toa_person_free (secretary);
   toa_ui_test_spin (50);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
+  toa_ui_test_remove_database (path);
   return status;
 }

@@ -22,28 +22,12 @@
 #include "toa-text.h"
 #include "toa-ui-test-util.h"
 
-static char           *tmp_dir;
 static char           *db_path;
 static ToaStore       *store;
 static ToaApplication *app;
 static ToaPerson      *secretary;
 static ToaPerson      *editor;
 static gint64          due_today_id;
-
-static ToaPerson *
-add_person (const char *login, const char *name, const char *role)
-{
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(GError) error = NULL;
-  ToaRoleGrant grant;
-  ToaPerson *person;
-
-  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
-  g_array_append_val (grants, grant);
-  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, "mat-khau-thu-1", &error);
-  g_assert_no_error (error);
-  return person;
-}
 
 /* A new article by the editor, put in @state directly (test setup, not a transition). */
 static gint64
@@ -137,9 +121,6 @@ test_filters (void)
   GtkDropDown *site_filter = page_child (page, "site_filter");
   GtkWidget *clear = page_child (page, "clear_filters_button");
   g_autofree char *count_all = NULL;
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", "toasoan-inbox-filters.png", NULL);
-  g_autoptr(GError) error = NULL;
   guint all;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 560);
@@ -159,10 +140,7 @@ test_filters (void)
   assert_all_of_genre (page, "tin");
   g_assert_cmpstr (gtk_label_get_text (page_child (page, "count_label")), !=, count_all);
   g_assert_nonnull (strstr (gtk_label_get_text (page_child (page, "count_label")), "3"));
-  g_assert_true (toa_ui_test_wait_frame (GTK_WIDGET (page), 10000));
-  toa_ui_test_spin (200);
-  g_assert_cmpuint (toa_ui_test_save_png (window, path, &error), >, 20);
-  g_assert_no_error (error);
+  toa_ui_test_screenshot (window, "toasoan-inbox-filters.png", 20);
 
   /* kept when switching lists */
   gtk_toggle_button_set_active (page_child (page, "all_button"), TRUE);
@@ -189,14 +167,7 @@ test_filters (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "content_stack")), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (page_child (page, "empty_page")), ==, _("No Items Match the Filters"));
   g_assert_true (gtk_widget_get_visible (clear));
-  {
-    g_autofree char *empty_path = g_build_filename (dir != NULL ? dir : ".", "toasoan-inbox-filters-empty.png", NULL);
-
-    g_assert_true (toa_ui_test_wait_frame (GTK_WIDGET (page), 10000));
-    toa_ui_test_spin (200);
-    g_assert_cmpuint (toa_ui_test_save_png (window, empty_path, &error), >, 20);
-    g_assert_no_error (error);
-  }
+  toa_ui_test_screenshot (window, "toasoan-inbox-filters-empty.png", 20);
   g_signal_emit_by_name (clear, "clicked");
   g_assert_cmpuint (rows (page), ==, all);
   g_assert_cmpuint (gtk_drop_down_get_selected (genre_filter), ==, 0);
@@ -207,24 +178,10 @@ test_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-remove_database (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 int
 main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   int status;
@@ -232,21 +189,10 @@ main (int argc, char *argv[])
   if (!toa_ui_test_init (&argc, &argv, "test-inbox-page"))
     return 77;   /* meson's "skipped" */
 
-  tmp_dir = g_dir_make_tmp ("toasoan-inbox-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "board.db", NULL);
-  store = toa_store_open (db_path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng Thông tin điện tử tỉnh", &error));
-  portal = toa_store_site_find (store, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (store, section, &error));
-  g_assert_no_error (error);
-  secretary = add_person ("r-secretary", "Người Thư ký", "secretary");
-  editor = add_person ("r-editor", "Người Biên tập", "editor");
+  db_path = toa_ui_test_temp_database ("inbox");
+  store = toa_ui_test_board_store (db_path, "tin");
+  secretary = toa_ui_test_add_person (store, "r-secretary", "Người Thư ký", "secretary");
+  editor = toa_ui_test_add_person (store, "r-editor", "Người Biên tập", "editor");
 
   /* five items waiting for the secretary: three news, one article, one photo */
   due_today_id = article_in ("Hội nghị tổng kết công tác năm", "tin", "secretary-review");
@@ -259,10 +205,7 @@ main (int argc, char *argv[])
   g_assert_true (toa_store_article_deadline_set (store, due_today_id, today, &error));
   g_assert_no_error (error);
 
-  /* The application's startup loads the style sheet and libadwaita. */
-  app = toa_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = toa_ui_test_application ();
 
   g_test_add_func ("/ui/inbox-page/filters", test_filters);
   status = g_test_run ();
@@ -271,9 +214,7 @@ main (int argc, char *argv[])
   toa_person_free (secretary);
   toa_person_free (editor);
   g_clear_object (&store);
-  remove_database (db_path);
-  g_rmdir (tmp_dir);
+  toa_ui_test_remove_database (db_path);
   g_free (db_path);
-  g_free (tmp_dir);
   return status;
 }

@@ -29,10 +29,8 @@
 #include "toa-ui-test-util.h"
 #include "toa-workflow.h"
 
-#define PASSWORD "mat-khau-thu-1"
 #define DOC_NO   "1234/SNV-VP"
 
-static char           *tmp_dir;
 static char           *db_path;
 static ToaStore       *store;
 static ToaApplication *app;
@@ -40,21 +38,6 @@ static ToaPerson      *editor;
 static ToaPerson      *accountant;
 
 /* ---- helpers ----------------------------------------------------------------------------- */
-
-static ToaPerson *
-add_person (const char *login, const char *name, const char *role)
-{
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(GError) error = NULL;
-  ToaRoleGrant grant;
-  ToaPerson *person;
-
-  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
-  g_array_append_val (grants, grant);
-  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, PASSWORD, &error);
-  g_assert_no_error (error);
-  return person;
-}
 
 static char *
 day_text (int days_from_today, const char *format)
@@ -142,19 +125,6 @@ fill (ToaIntakeDialog *dialog, const char *title)
   toa_intake_dialog_add_attachment (dialog, "phu-luc.docx");
 }
 
-static void
-save_shot (GtkWidget *widget, const char *name, guint min_colours)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (toa_ui_test_wait_frame (widget, 10000));
-  toa_ui_test_spin (200);
-  g_assert_cmpuint (toa_ui_test_save_png (widget, path, &error), >, min_colours);
-  g_assert_no_error (error);
-}
-
 static GtkWindow *
 inbox_window (const ToaPerson *person, ToaInboxPage **page_out)
 {
@@ -237,7 +207,7 @@ test_register (void)
   /* received defaults to today (Vietnam) */
   g_assert_cmpstr (typed (dialog, "received"), ==, today);
   fill (dialog, "Thông báo lịch tiếp công dân tháng 12");
-  save_shot (GTK_WIDGET (dialog), "toasoan-intake-dialog.png", 30);
+  toa_ui_test_screenshot (GTK_WIDGET (dialog), "toasoan-intake-dialog.png", 30);
 
   g_assert_true (toa_intake_dialog_submit (dialog, &error));
   g_assert_no_error (error);
@@ -416,7 +386,7 @@ test_reply_letter (void)
   record = toa_store_intake_record_get (store, article->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (record->reply_letter, ==, letter);
-  save_shot (GTK_WIDGET (view), "toasoan-intake-letter.png", 30);
+  toa_ui_test_screenshot (GTK_WIDGET (view), "toasoan-intake-letter.png", 30);
   gtk_window_destroy (GTK_WINDOW (view));
 
   /* opened again, the stored letter is shown */
@@ -429,54 +399,26 @@ test_reply_letter (void)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
-static void
-remove_database (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 int
 main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
   g_autoptr(ToaUnit) unit = toa_unit_new ();
   int status;
 
   if (!toa_ui_test_init (&argc, &argv, "test-intake-dialog"))
     return 77;   /* meson's "skipped" */
 
-  tmp_dir = g_dir_make_tmp ("toasoan-intake-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "board.db", NULL);
-  store = toa_store_open (db_path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng Thông tin điện tử tỉnh", &error));
-  portal = toa_store_site_find (store, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (store, section, &error));
-  g_assert_no_error (error);
+  db_path = toa_ui_test_temp_database ("intake");
+  store = toa_ui_test_board_store (db_path, "tin-tuc-su-kien");
   unit->code = g_strdup ("so-noi-vu");
   unit->name = g_strdup ("Sở Nội vụ");
   g_assert_true (toa_store_unit_add (store, unit, &error));
   g_assert_no_error (error);
-  editor = add_person ("r-editor", "Người Biên tập", "editor");
-  accountant = add_person ("r-accountant", "Người Kế toán", "accountant");
+  editor = toa_ui_test_add_person (store, "r-editor", "Người Biên tập", "editor");
+  accountant = toa_ui_test_add_person (store, "r-accountant", "Người Kế toán", "accountant");
 
-  /* The application's startup loads the style sheet and libadwaita. */
-  app = toa_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = toa_ui_test_application ();
 
   g_test_add_func ("/ui/intake/register", test_register);
   g_test_add_func ("/ui/intake/future-date", test_future_date);
@@ -488,9 +430,7 @@ main (int argc, char *argv[])
   toa_person_free (editor);
   toa_person_free (accountant);
   g_clear_object (&store);
-  remove_database (db_path);
-  g_rmdir (tmp_dir);
+  toa_ui_test_remove_database (db_path);
   g_free (db_path);
-  g_free (tmp_dir);
   return status;
 }

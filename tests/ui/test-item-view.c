@@ -27,9 +27,7 @@
 #include "toa-transition-actions.h"
 #include "toa-ui-test-util.h"
 
-#define PASSWORD "mat-khau-thu-1"
 
-static char           *tmp_dir;
 static char           *db_path;
 static ToaStore       *store;
 static ToaApplication *app;
@@ -37,21 +35,6 @@ static ToaPerson      *secretary;
 static ToaPerson      *editor;
 
 /* ---- helpers ----------------------------------------------------------------------------- */
-
-static ToaPerson *
-add_person (const char *login, const char *name, const char *role)
-{
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(GError) error = NULL;
-  ToaRoleGrant grant;
-  ToaPerson *person;
-
-  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
-  g_array_append_val (grants, grant);
-  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, PASSWORD, &error);
-  g_assert_no_error (error);
-  return person;
-}
 
 /* A new article by the editor, put in @state directly (test setup, not a transition). */
 static gint64
@@ -407,7 +390,7 @@ test_opened_from_inbox (void)
   window = toa_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (toa_ui_test_wait_frame (GTK_WIDGET (window), 10000));
-  toa_ui_test_sign_in (window, "r-secretary", PASSWORD);
+  toa_ui_test_sign_in (window, "r-secretary", TOA_UI_TEST_PASSWORD);
   g_assert_nonnull (toa_window_get_person (window));
   inbox = child (window, TOA_TYPE_WINDOW, "inbox_page");
   toa_inbox_page_refresh (TOA_INBOX_PAGE (inbox));
@@ -419,19 +402,6 @@ test_opened_from_inbox (void)
   (void) id;
   gtk_window_destroy (GTK_WINDOW (view));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-save_shot (GtkWidget *widget, const char *name, guint min_colours)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (toa_ui_test_wait_frame (widget, 10000));
-  toa_ui_test_spin (200);
-  g_assert_cmpuint (toa_ui_test_save_png (widget, path, &error), >, min_colours);
-  g_assert_no_error (error);
 }
 
 /* A withdrawal by the secretary becomes a request (the dialog says so); the timeline lists it
@@ -468,7 +438,7 @@ test_approval_request (void)
   g_assert_nonnull (button_for (view, "approve-request"));
   g_assert_nonnull (button_for (view, "reject-request"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_child (view, "view_stack")), "timeline");
-  save_shot (GTK_WIDGET (view), "toasoan-item-view-request.png", 50);
+  toa_ui_test_screenshot (GTK_WIDGET (view), "toasoan-item-view-request.png", 50);
   dialog = toa_item_view_open_action (view, "approve-request");
   g_assert_true (toa_action_dialog_run (TOA_ACTION_DIALOG (dialog)));
   g_free (state);
@@ -544,69 +514,41 @@ test_screenshot (void)
   g_assert_nonnull (button_for (view, "forward"));
   deadline_value = g_object_get_data (G_OBJECT (view_child (view, "deadline_row")), "value");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (deadline_value)), shown_date));
-  save_shot (GTK_WIDGET (view), "toasoan-item-view.png", 50);
+  toa_ui_test_screenshot (GTK_WIDGET (view), "toasoan-item-view.png", 50);
 
   dialog = toa_item_view_open_action (view, "return");
   g_assert_nonnull (dialog);
   chosen = adw_combo_row_get_selected_item (ADW_COMBO_ROW (child (dialog, TOA_TYPE_ACTION_DIALOG, "target_row")));
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (chosen)), ==, "Đang biên tập");
-  save_shot (GTK_WIDGET (dialog), "toasoan-action-dialog.png", 20);
+  toa_ui_test_screenshot (GTK_WIDGET (dialog), "toasoan-action-dialog.png", 20);
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (view));
 
   forwarded = TOA_ITEM_VIEW (toa_item_view_new (NULL, store, secretary, item_id));
   gtk_window_present (GTK_WINDOW (forwarded));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_child (forwarded, "view_stack")), "timeline");
-  save_shot (GTK_WIDGET (forwarded), "toasoan-item-view-timeline.png", 50);
+  toa_ui_test_screenshot (GTK_WIDGET (forwarded), "toasoan-item-view-timeline.png", 50);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (view_child (forwarded, "view_stack")), "comments");
-  save_shot (GTK_WIDGET (forwarded), "toasoan-item-view-comments.png", 50);
+  toa_ui_test_screenshot (GTK_WIDGET (forwarded), "toasoan-item-view-comments.png", 50);
   gtk_window_destroy (GTK_WINDOW (forwarded));
-}
-
-static void
-remove_database (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
 }
 
 int
 main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
   int status;
 
   if (!toa_ui_test_init (&argc, &argv, "test-item-view"))
     return 77;   /* meson's "skipped" */
 
-  tmp_dir = g_dir_make_tmp ("toasoan-item-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "board.db", NULL);
-  store = toa_store_open (db_path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng Thông tin điện tử tỉnh", &error));
-  portal = toa_store_site_find (store, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (store, section, &error));
-  g_assert_no_error (error);
-  secretary = add_person ("r-secretary", "Người Thư ký", "secretary");
-  editor = add_person ("r-editor", "Người Biên tập", "editor");
-  toa_person_free (add_person ("r-deputy", "Người Phó Trưởng ban", "standing-deputy"));
+  db_path = toa_ui_test_temp_database ("item");
+  store = toa_ui_test_board_store (db_path, "tin");
+  secretary = toa_ui_test_add_person (store, "r-secretary", "Người Thư ký", "secretary");
+  editor = toa_ui_test_add_person (store, "r-editor", "Người Biên tập", "editor");
+  toa_person_free (toa_ui_test_add_person (store, "r-deputy", "Người Phó Trưởng ban", "standing-deputy"));
 
-  /* The application's startup loads the style sheet and libadwaita. */
-  app = toa_application_new ();
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = toa_ui_test_application ();
 
   g_test_add_func ("/ui/item-view/secretary-actions", test_secretary_actions);
   g_test_add_func ("/ui/item-view/return-needs-comment", test_return_needs_comment);
@@ -624,9 +566,7 @@ main (int argc, char *argv[])
   toa_person_free (secretary);
   toa_person_free (editor);
   g_clear_object (&store);
-  remove_database (db_path);
-  g_rmdir (tmp_dir);
+  toa_ui_test_remove_database (db_path);
   g_free (db_path);
-  g_free (tmp_dir);
   return status;
 }

@@ -26,7 +26,6 @@
 #include "toa-workflow-store.h"
 #include "toa-workflows-group.h"
 
-static char           *tmp_dir;
 static char           *db_path;
 static ToaStore       *store;
 static ToaApplication *app;
@@ -51,14 +50,6 @@ static GtkWidget *
 articles_child (const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (window_child ("articles_page"), TOA_TYPE_ARTICLES_PAGE, name));
-}
-
-static char *
-build_file (const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-
-  return g_build_filename (dir != NULL ? dir : ".", name, NULL);
 }
 
 static ToaArticleListModel *
@@ -100,7 +91,7 @@ find_message (gpointer data)
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
       if (gtk_widget_get_visible (GTK_WIDGET (toplevel)) && !TOA_IS_WINDOW (toplevel))
         {
-          g_autofree char *path = build_file ("toasoan-no-database.png");
+          g_autofree char *path = toa_ui_test_build_file ("toasoan-no-database.png");
 
           message_window = toplevel;
           if (toa_ui_test_wait_frame (GTK_WIDGET (toplevel), 5000))
@@ -117,6 +108,7 @@ static void
 test_missing_database (void)
 {
   g_autoptr(ToaApplication) other = toa_application_new ();
+  g_autofree char *tmp_dir = g_path_get_dirname (db_path);
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.db", NULL);
   char *args[] = { (char *) "toasoan", (char *) "--db", missing, NULL };
   gboolean done = FALSE;
@@ -179,12 +171,7 @@ test_wrong_password (void)
   g_assert_null (toa_window_get_person (window));
 
   /* What the sign-in page looks like with the message (for people reviewing the tests). */
-  {
-    g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                              "toasoan-sign-in.png", NULL);
-    toa_ui_test_wait_frame (GTK_WIDGET (window), 5000);
-    g_assert_cmpuint (toa_ui_test_save_png (GTK_WIDGET (window), path, NULL), >, 50);
-  }
+  toa_ui_test_screenshot (GTK_WIDGET (window), "toasoan-sign-in.png", 50);
 
   /* Typing again clears the message. */
   gtk_editable_set_text (GTK_EDITABLE (sign_in_child ("login_row")), "thuk");
@@ -232,10 +219,9 @@ test_pages_and_shortcuts (void)
       if (!g_str_equal (pages[i], "articles"))
         {
           g_autofree char *name = g_strdup_printf ("toasoan-%s.png", pages[i]);
-          g_autofree char *path = build_file (name);
-          toa_ui_test_wait_frame (GTK_WIDGET (window), 5000);
-          toa_ui_test_spin (400);   /* let the sign-in page's cross-fade finish */
-          g_assert_cmpuint (toa_ui_test_save_png (GTK_WIDGET (window), path, NULL), >, 50);
+
+          toa_ui_test_spin (200);   /* let the sign-in page's cross-fade finish */
+          toa_ui_test_screenshot (GTK_WIDGET (window), name, 50);
         }
     }
 
@@ -287,19 +273,9 @@ test_articles_listed (void)
 static void
 test_screenshot (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                            "toasoan-window.png", NULL);
-  g_autoptr(GError) error = NULL;
-  guint colours;
-
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   toa_ui_test_spin (300);
-  g_assert_true (toa_ui_test_wait_frame (GTK_WIDGET (window), 5000));
-  colours = toa_ui_test_save_png (GTK_WIDGET (window), path, &error);
-  g_assert_no_error (error);
-  g_test_message ("screenshot %s: %u colours", path, colours);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (colours, >, 50);
+  toa_ui_test_screenshot (GTK_WIDGET (window), "toasoan-window.png", 50);
 }
 
 /* The most selective word of the first article's title that still matches something. */
@@ -427,12 +403,7 @@ test_article_view (void)
                      GTK_WIDGET (toa_item_view_get_article_view (view)), TOA_TYPE_ARTICLE_VIEW, "title_label")))),
                    ==, first->title);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (view)) == GTK_WINDOW (window));
-  toa_ui_test_wait_frame (GTK_WIDGET (view), 5000);
-  {
-    g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                              "toasoan-article.png", NULL);
-    g_assert_cmpuint (toa_ui_test_save_png (GTK_WIDGET (view), path, NULL), >, 50);
-  }
+  toa_ui_test_screenshot (GTK_WIDGET (view), "toasoan-article.png", 50);
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
@@ -557,18 +528,6 @@ test_inbox (void)
   g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 1);
 }
 
-static void
-remove_database (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -578,9 +537,7 @@ main (int argc, char *argv[])
   if (!toa_ui_test_init (&argc, &argv, "test-window"))
     return 77;   /* meson's "skipped" */
 
-  tmp_dir = g_dir_make_tmp ("toasoan-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "board.db", NULL);
+  db_path = toa_ui_test_temp_database ("ui");
   store = toa_ui_test_demo_store (db_path, &error);
   g_assert_no_error (error);
   app = toa_application_new ();
@@ -605,9 +562,7 @@ main (int argc, char *argv[])
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   g_clear_object (&store);
-  remove_database (db_path);
-  g_rmdir (tmp_dir);
+  toa_ui_test_remove_database (db_path);
   g_free (db_path);
-  g_free (tmp_dir);
   return status;
 }

@@ -25,37 +25,11 @@
 
 #define CODE "binh-phuoc-2024"
 
-static char              *tmp_dir;
 static ToaStore          *store;
 static ToaPerson         *admin;
 static ToaPerson         *editor_person;
 static GtkWindow         *window;
 static ToaWorkflowsGroup *group;
-
-static char *
-build_file (const char *name)
-{
-  const char *dir = g_getenv ("G_TEST_BUILDDIR");
-
-  return g_build_filename (dir != NULL ? dir : ".", name, NULL);
-}
-
-static ToaPerson *
-add_person (const char *login, const char *name, ToaRole role)
-{
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(ToaSite) portal = toa_store_site_find (store, "portal", NULL);
-  g_autoptr(GError) error = NULL;
-  ToaRoleGrant grant = { 0 };
-  ToaPerson *person;
-
-  grant.site_id = portal->id;
-  grant.role = role;
-  g_array_append_val (grants, grant);
-  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-  g_assert_no_error (error);
-  return person;
-}
 
 static const char *
 last_audit_action (void)
@@ -76,20 +50,6 @@ transition_index (const ToaWorkflow *workflow, const char *code)
     if (g_str_equal (((ToaWorkflowTransition *) workflow->transitions->pdata[i])->code, code))
       return i;
   g_assert_not_reached ();
-}
-
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autofree char *path = build_file (name);
-  g_autoptr(GError) error = NULL;
-  guint colours;
-
-  g_assert_true (toa_ui_test_wait_frame (widget, 3000));
-  toa_ui_test_spin (200);
-  colours = toa_ui_test_save_png (widget, path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (colours, >, 50);
 }
 
 /* Presses @button as a click would: nothing happens when it is insensitive. */
@@ -160,7 +120,7 @@ test_edit_and_save (void)
     g_assert_false (g_strv_contains ((const char * const *) shown_t->roles, "technician"));
   }
   g_assert_true (gtk_widget_get_sensitive (save));
-  screenshot (GTK_WIDGET (editor), "toasoan-workflow-editor.png");
+  toa_ui_test_screenshot (GTK_WIDGET (editor), "toasoan-workflow-editor.png", 50);
 
   click (save);
   v2 = toa_workflow_load (store, CODE, 0, NULL);
@@ -232,7 +192,7 @@ test_unsound_not_saved (void)
 
     g_assert_true (ADW_IS_VIEW_STACK (stack));
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "json");
-    screenshot (GTK_WIDGET (editor), "toasoan-workflow-editor-problems.png");
+    toa_ui_test_screenshot (GTK_WIDGET (editor), "toasoan-workflow-editor-problems.png", 50);
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "grid");
   }
   /* even pressed through the API, core refuses an unsound definition */
@@ -358,38 +318,26 @@ test_save_as_new (void)
   g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 5);
   g_assert_nonnull (toa_workflows_group_get_edit_button (group, "binh-phuoc-thu"));
   gtk_window_destroy (GTK_WINDOW (editor));
-  screenshot (GTK_WIDGET (window), "toasoan-workflow-settings.png");
+  toa_ui_test_screenshot (GTK_WIDGET (window), "toasoan-workflow-settings.png", 50);
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkWidget *page;
   int status;
 
   if (!toa_ui_test_init (&argc, &argv, "test-workflow-editor"))
     return 77;   /* meson's "skipped" */
   adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("toasoan-wfeditor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (tmp_dir, "board.db", NULL);
-  store = toa_store_open (path, TOA_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  admin = add_person ("quantri", "Trịnh Văn Lực", TOA_ROLE_ADMIN);
-  editor_person = add_person ("bientap", "Lý Thị Bích Trâm", TOA_ROLE_EDITOR);
+  path = toa_ui_test_temp_database ("wfeditor");
+  store = toa_ui_test_board_store (path, NULL);
+  admin = toa_ui_test_add_person (store, "quantri", "Trịnh Văn Lực", "admin");
+  editor_person = toa_ui_test_add_person (store, "bientap", "Lý Thị Bích Trâm", "editor");
 
-  window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (window, 800, 700);
-  page = adw_preferences_page_new ();
   group = g_object_new (TOA_TYPE_WORKFLOWS_GROUP, NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_window_set_content (ADW_WINDOW (window), page);
-  gtk_window_present (window);
+  window = toa_ui_test_preferences_window (group, 800, 700);
 
   g_test_add_func ("/ui/workflow-editor/edit-and-save", test_edit_and_save);
   g_test_add_func ("/ui/workflow-editor/unsound-not-saved", test_unsound_not_saved);
@@ -403,18 +351,6 @@ main (int argc, char *argv[])
   toa_person_free (admin);
   toa_person_free (editor_person);
   toa_ui_test_spin (50);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
-
-        g_remove (file);
-      }
-  }
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
+  toa_ui_test_remove_database (path);
   return status;
 }

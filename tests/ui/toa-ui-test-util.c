@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -51,6 +52,103 @@ toa_ui_test_demo_store (const char *path, GError **error)
   if (!toa_demo_populate (store, 0, error))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+char *
+toa_ui_test_temp_database (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("toasoan-%s-XXXXXX", name);
+  g_autofree char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "board.db", NULL);
+}
+
+void
+toa_ui_test_remove_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+ToaStore *
+toa_ui_test_board_store (const char *path, const char *section_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaStore) store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (toa_board_init (store, "Cổng Thông tin điện tử tỉnh", &error));
+  g_assert_no_error (error);
+  if (section_code != NULL)
+    {
+      g_autoptr(ToaSite) portal = toa_store_site_find (store, "portal", &error);
+      g_autoptr(ToaSection) section = toa_section_new ();
+
+      g_assert_no_error (error);
+      section->site_id = portal->id;
+      section->code = g_strdup (section_code);
+      section->name = g_strdup ("Tin tức - Sự kiện");
+      g_assert_true (toa_store_section_add (store, section, &error));
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&store);
+}
+
+ToaPerson *
+toa_ui_test_add_person (ToaStore *store, const char *login, const char *name, const char *role)
+{
+  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
+  g_autoptr(GError) error = NULL;
+  ToaRoleGrant grant;
+  ToaPerson *person;
+
+  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
+  g_array_append_val (grants, grant);
+  person = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, TOA_UI_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+  return person;
+}
+
+GtkWindow *
+toa_ui_test_preferences_window (gpointer group, int width, int height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  GtkWidget *page = adw_preferences_page_new ();
+
+  gtk_window_set_default_size (window, width, height);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_present (window);
+  return window;
+}
+
+ToaApplication *
+toa_ui_test_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  ToaApplication *app = toa_application_new ();
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+char *
+toa_ui_test_build_file (const char *name)
+{
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+
+  return g_build_filename (dir != NULL ? dir : ".", name, NULL);
 }
 
 static gboolean
@@ -181,6 +279,21 @@ toa_ui_test_save_png (GtkWidget *widget, const char *path, GError **error)
         g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
       }
   return g_hash_table_size (colours);
+}
+
+void
+toa_ui_test_screenshot (GtkWidget *widget, const char *name, guint min_colours)
+{
+  g_autofree char *path = toa_ui_test_build_file (name);
+  g_autoptr(GError) error = NULL;
+  guint colours;
+
+  g_assert_true (toa_ui_test_wait_frame (widget, 10000));
+  toa_ui_test_spin (200);
+  colours = toa_ui_test_save_png (widget, path, &error);
+  g_assert_no_error (error);
+  g_test_message ("screenshot %s: %u colours", path, colours);
+  g_assert_cmpuint (colours, >, min_colours);
 }
 
 double

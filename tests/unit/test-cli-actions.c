@@ -8,44 +8,6 @@
 
 #include "toa-cli-run.h"
 
-static void
-set_up_board (void)
-{
-  const char *steps[][12] = {
-    { "user", "add", "--login", "bt", "--name", "Ngô Thanh Tùng", "--role", "editor", NULL },
-    { "user", "add", "--login", "tk", "--name", "Phạm Thu Hà", "--role", "secretary", NULL },
-    { "user", "add", "--login", "pt", "--name", "Lê Văn Phó", "--role", "standing-deputy", NULL },
-    { "user", "add", "--login", "kt", "--name", "Trần Kỹ Thuật", "--role", "technician", NULL },
-    { "section", "add", "--site", "portal", "--code", "tin", "--name", "Tin tức", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(Result) r = cli (steps[i][0], steps[i][1], steps[i][2], steps[i][3], steps[i][4],
-                                 steps[i][5], steps[i][6], steps[i][7], steps[i][8], NULL);
-
-      assert_exit (r, 0);
-    }
-}
-
-static char *
-create (const char *genre)
-{
-  g_autoptr(Result) r = cli ("article", "create", "--as", "bt", "--title", "Hội nghị tổng kết",
-                             "--genre", genre, "--section", "tin", NULL);
-
-  assert_exit (r, 0);
-  return g_strdup (g_strstrip (r->out));
-}
-
-static void
-act (const char *id, const char *action, const char *login)
-{
-  g_autoptr(Result) r = cli ("workflow", "do", id, action, "--as", login, NULL);
-
-  assert_exit (r, 0);
-}
-
 /* The JSON list for @login on @id; *@codes gets its codes, comma-separated. */
 static JsonObject *
 actions_of (const char *id, const char *login, char **codes)
@@ -81,7 +43,7 @@ entry (JsonObject *object, const char *code)
 static void
 test_along_the_path (void)
 {
-  g_autofree char *id = create ("tin");
+  g_autofree char *id = toa_cli_run_create_item ("tin");
   g_autofree char *codes = NULL;
   g_autoptr(JsonObject) draft = actions_of (id, "bt", &codes);
   g_autoptr(JsonObject) secretary = NULL, deputy = NULL, nobody = NULL;
@@ -108,7 +70,7 @@ test_along_the_path (void)
   g_assert_nonnull (strstr (table->out, "request for approval"));
   g_assert_null (strstr (table->out, "publish"));
 
-  act (id, "forward", "bt");
+  toa_cli_run_act (id, "forward", "bt");
   g_clear_pointer (&codes, g_free);
   secretary = actions_of (id, "tk", &codes);
   g_assert_cmpstr (codes, ==, "forward,return");
@@ -117,7 +79,7 @@ test_along_the_path (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (targets, 0), "code"), ==, "draft");
   g_assert_true (json_object_get_null_member (entry (secretary, "return"), "to"));
 
-  act (id, "forward", "tk");
+  toa_cli_run_act (id, "forward", "tk");
   g_clear_pointer (&codes, g_free);
   deputy = actions_of (id, "pt", &codes);
   g_assert_cmpstr (codes, ==, "return,publish,schedule,escalate,refuse");
@@ -143,7 +105,7 @@ test_along_the_path (void)
 static void
 test_designed (void)
 {
-  g_autofree char *id = create ("infographic");
+  g_autofree char *id = toa_cli_run_create_item ("infographic");
   g_autofree char *editor = NULL, *technician = NULL;
   g_autoptr(JsonObject) e = actions_of (id, "bt", &editor);
   g_autoptr(JsonObject) t = actions_of (id, "kt", &technician);
@@ -155,7 +117,7 @@ test_designed (void)
 static void
 test_delegation (void)
 {
-  g_autofree char *id = create ("tin");
+  g_autofree char *id = toa_cli_run_create_item ("tin");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) soon = g_date_time_add_days (now, 30);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -165,8 +127,8 @@ test_delegation (void)
   g_autoptr(Result) given = NULL, table = NULL;
   JsonObject *publish;
 
-  act (id, "forward", "bt");
-  act (id, "forward", "tk");
+  toa_cli_run_act (id, "forward", "bt");
+  toa_cli_run_act (id, "forward", "tk");
   b = actions_of (id, "tk", &before);
   g_assert_cmpstr (before, ==, "");
   given = cli ("delegate", "--from", "pt", "--to", "tk", "--actions", "publish", "--from-date", today,
@@ -186,15 +148,15 @@ test_delegation (void)
 static void
 test_request_decisions (void)
 {
-  g_autofree char *id = create ("tin");
+  g_autofree char *id = toa_cli_run_create_item ("tin");
   g_autofree char *asker = NULL, *decider = NULL;
   g_autoptr(Result) asked = NULL, table = NULL;
   g_autoptr(JsonObject) request = NULL, a = NULL, d = NULL;
   gint64 request_id;
 
-  act (id, "forward", "bt");
-  act (id, "forward", "tk");
-  act (id, "publish", "pt");
+  toa_cli_run_act (id, "forward", "bt");
+  toa_cli_run_act (id, "forward", "tk");
+  toa_cli_run_act (id, "publish", "pt");
   asked = cli ("--json", "workflow", "do", id, "withdraw", "--comment", "Sai số liệu", "--as", "tk", NULL);
   request = json_object_of (asked, NULL);
   g_assert_true (json_object_get_boolean_member (request, "pending"));
@@ -217,7 +179,7 @@ test_request_decisions (void)
 static void
 test_exits (void)
 {
-  g_autofree char *id = create ("tin");
+  g_autofree char *id = toa_cli_run_create_item ("tin");
   g_autoptr(Result) no_as = cli ("workflow", "actions", id, NULL);
   g_autoptr(Result) no_item = cli ("workflow", "actions", "424242", "--as", "bt", NULL);
   g_autoptr(Result) bad_id = cli ("workflow", "actions", "abc", "--as", "bt", NULL);
@@ -240,7 +202,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (argc, >=, 2);
   toa_cli_run_set_up (argv[1], "actions");
-  set_up_board ();
+  toa_cli_run_set_up_newsroom ();
+  toa_cli_run_add_user ("kt", "Trần Kỹ Thuật", "technician");
 
   g_test_add_func ("/cli-actions/along-the-path", test_along_the_path);
   g_test_add_func ("/cli-actions/designed", test_designed);

@@ -9,52 +9,14 @@
 
 #include "toa-cli-run.h"
 
-static void
-set_up_board (void)
-{
-  const char *steps[][9] = {
-    { "section", "add", "--site", "portal", "--code", "tin", "--name", "Tin tức", NULL },
-    { "user", "add", "--login", "bt", "--name", "Ngô Thanh Tùng", "--role", "editor", NULL },
-    { "user", "add", "--login", "tk", "--name", "Phạm Thu Hà", "--role", "secretary", NULL },
-    { "user", "add", "--login", "pt", "--name", "Lê Văn Phó", "--role", "standing-deputy", NULL },
-    { "user", "add", "--login", "tb", "--name", "Trần Văn Trưởng", "--role", "head", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(Result) r = cli (steps[i][0], steps[i][1], steps[i][2], steps[i][3], steps[i][4],
-                                 steps[i][5], steps[i][6], steps[i][7], steps[i][8], NULL);
-
-      assert_exit (r, 0);
-    }
-}
-
-static char *
-create (void)
-{
-  g_autoptr(Result) r = cli ("article", "create", "--as", "bt", "--title", "Hội nghị tổng kết",
-                             "--genre", "tin", "--section", "tin", NULL);
-
-  assert_exit (r, 0);
-  return g_strdup (g_strstrip (r->out));
-}
-
-static void
-act (const char *id, const char *action, const char *login)
-{
-  g_autoptr(Result) r = cli ("workflow", "do", id, action, "--as", login, NULL);
-
-  assert_exit (r, 0);
-}
-
 static char *
 published (void)
 {
-  char *id = create ();
+  char *id = toa_cli_run_create_item ("tin");
 
-  act (id, "forward", "bt");
-  act (id, "forward", "tk");
-  act (id, "publish", "pt");
+  toa_cli_run_act (id, "forward", "bt");
+  toa_cli_run_act (id, "forward", "tk");
+  toa_cli_run_act (id, "publish", "pt");
   return id;
 }
 
@@ -213,7 +175,7 @@ test_reject_and_lapse (void)
   g_autofree char *id = published ();
   g_autofree char *request = request_withdraw (id);
   g_autofree char *state = NULL, *draft_state = NULL;
-  g_autofree char *draft = create ();
+  g_autofree char *draft = toa_cli_run_create_item ("tin");
   g_autoptr(Result) reject = cli ("workflow", "reject", request, "--as", "tb", "--comment", "Chỉ cần đính chính", NULL);
   g_autoptr(Result) ask = NULL, approve = NULL, empty = NULL;
   g_autoptr(JsonObject) o_ask = NULL, o_empty = NULL;
@@ -227,7 +189,7 @@ test_reject_and_lapse (void)
   ask = cli ("--json", "workflow", "do", draft, "request-deletion", "--as", "bt", "--comment", "Trùng bài", NULL);
   o_ask = json_object_of (ask, NULL);
   deletion = g_strdup_printf ("%lld", (long long) json_object_get_int_member (o_ask, "request_id"));
-  act (draft, "forward", "bt");
+  toa_cli_run_act (draft, "forward", "bt");
   approve = cli ("workflow", "approve", deletion, "--as", "tk", NULL);
   assert_exit (approve, 2);   /* the forward closed it as lapsed */
   g_assert_nonnull (strstr (approve->err, "lapsed"));
@@ -246,7 +208,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (argc, >=, 2);
   toa_cli_run_set_up (argv[1], "approval");
-  set_up_board ();
+  toa_cli_run_set_up_newsroom ();
+  toa_cli_run_add_user ("tb", "Trần Văn Trưởng", "head");
   g_test_add_func ("/cli-approval/approver-acts-at-once", test_request_and_approve);
   g_test_add_func ("/cli-approval/lists-and-decisions", test_lists_and_decisions);
   g_test_add_func ("/cli-approval/reject-and-lapse", test_reject_and_lapse);

@@ -10,43 +10,14 @@
 
 static char *today_iso, *next_week_iso;   /* the delegation range: yesterday to next week */
 
-static void
-set_up_board (void)
-{
-  const char *steps[][9] = {
-    { "section", "add", "--site", "portal", "--code", "tin", "--name", "Tin tức", NULL },
-    { "user", "add", "--login", "bt", "--name", "Ngô Thanh Tùng", "--role", "editor", NULL },
-    { "user", "add", "--login", "tk", "--name", "Phạm Thu Hà", "--role", "secretary", NULL },
-    { "user", "add", "--login", "pt", "--name", "Lê Văn Phó", "--role", "standing-deputy", NULL },
-    { "user", "add", "--login", "qt", "--name", "Quản Trị Viên", "--role", "admin", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      g_autoptr(Result) r = cli (steps[i][0], steps[i][1], steps[i][2], steps[i][3], steps[i][4],
-                                 steps[i][5], steps[i][6], steps[i][7], steps[i][8], NULL);
-
-      assert_exit (r, 0);
-    }
-}
-
 /* An item waiting for the standing deputy. */
 static char *
 at_deputy (void)
 {
-  g_autoptr(Result) r = cli ("article", "create", "--as", "bt", "--title", "Hội nghị tổng kết",
-                             "--genre", "tin", "--section", "tin", NULL);
-  char *id;
+  char *id = toa_cli_run_create_item ("tin");
 
-  assert_exit (r, 0);
-  id = g_strdup (g_strstrip (r->out));
-  {
-    g_autoptr(Result) a = cli ("workflow", "do", id, "forward", "--as", "bt", NULL);
-    g_autoptr(Result) b = cli ("workflow", "do", id, "forward", "--as", "tk", NULL);
-
-    assert_exit (a, 0);
-    assert_exit (b, 0);
-  }
+  toa_cli_run_act (id, "forward", "bt");
+  toa_cli_run_act (id, "forward", "tk");
   return id;
 }
 
@@ -205,7 +176,8 @@ main (int argc, char **argv)
   today_iso = g_date_time_format (earlier, "%Y-%m-%d");
   next_week_iso = g_date_time_format (later, "%Y-%m-%d");
   toa_cli_run_set_up (argv[1], "delegate");
-  set_up_board ();
+  toa_cli_run_set_up_newsroom ();
+  toa_cli_run_add_user ("qt", "Quản Trị Viên", "admin");
   g_test_add_func ("/cli-delegate/form", test_form);
   g_test_add_func ("/cli-delegate/list-and-revoke", test_list_and_revoke);
   status = g_test_run ();

@@ -137,3 +137,40 @@ toa_cli_run_tear_down (void)
   g_clear_pointer (&tmp_dir, g_free);
   g_clear_pointer (&db_path, g_free);
 }
+
+void
+toa_cli_run_add_user (const char *login, const char *name, const char *role)
+{
+  g_autoptr(Result) r = cli ("user", "add", "--login", login, "--name", name, "--role", role, NULL);
+
+  assert_exit (r, 0);
+}
+
+void
+toa_cli_run_set_up_newsroom (void)
+{
+  g_autoptr(Result) r = cli ("section", "add", "--site", "portal", "--code", "tin", "--name", "Tin tức", NULL);
+
+  assert_exit (r, 0);
+  toa_cli_run_add_user ("bt", "Ngô Thanh Tùng", "editor");
+  toa_cli_run_add_user ("tk", "Phạm Thu Hà", "secretary");
+  toa_cli_run_add_user ("pt", "Lê Văn Phó", "standing-deputy");
+}
+
+char *
+toa_cli_run_create_item (const char *genre)
+{
+  g_autoptr(Result) r = cli ("article", "create", "--as", "bt", "--title", "Hội nghị tổng kết",
+                             "--genre", genre, "--section", "tin", NULL);
+
+  assert_exit (r, 0);
+  return g_strdup (g_strstrip (r->out));
+}
+
+void
+toa_cli_run_act (const char *id, const char *action, const char *login)
+{
+  g_autoptr(Result) r = cli ("workflow", "do", id, action, "--as", login, NULL);
+
+  assert_exit (r, 0);
+}

@@ -29,4 +29,14 @@ void        assert_exit (const Result *result, int status);
  * NULL @members checks nothing. */
 JsonObject *json_object_of (const Result *result, const char *members);
 
+/* The board of the workflow tests, added through the CLI: the portal's section "tin" and the
+ * people bt (editor), tk (secretary) and pt (standing deputy). */
+void        toa_cli_run_set_up_newsroom (void);
+/* `user add` of @login named @name with @role (a role code, on the portal); asserts exit 0. */
+void        toa_cli_run_add_user (const char *login, const char *name, const char *role);
+/* A new item "Hội nghị tổng kết" of @genre in section "tin", created by bt; its id. */
+char       *toa_cli_run_create_item (const char *genre);
+/* `workflow do ID ACTION --as LOGIN`; asserts exit 0. */
+void        toa_cli_run_act (const char *id, const char *action, const char *login);
+
 G_END_DECLS

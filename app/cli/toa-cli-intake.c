@@ -1,6 +1,7 @@
 /* toa-cli-intake.c — intake (Quy trình 1): `intake add` registers received material with its
- * channel, sender, document number, dates and attachments and prints its id and deadline;
- * `intake letter` writes (and stores) the reply letter for a refusal. */
+ * channel, sender, document number, dates and attached files (read and kept with the item)
+ * and prints its id and deadline; `intake letter` writes (and stores) the reply letter for a
+ * refusal; `intake attachments` lists an item's files and `intake attachment` writes one out. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,6 +11,7 @@
 #include "toa-cli-output.h"
 #include "toa-error.h"
 #include "toa-intake.h"
+#include "toa-attachments.h"
 
 gboolean
 toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
@@ -32,7 +34,7 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
     { "received", 0, 0, G_OPTION_ARG_FILENAME, &received_raw, N_("Date received, YYYY-MM-DD or dd/mm/yyyy"), N_("DATE") },
     { "issued", 0, 0, G_OPTION_ARG_FILENAME, &issued_raw, N_("Date issued, YYYY-MM-DD or dd/mm/yyyy"), N_("DATE") },
     { "kind", 0, 0, G_OPTION_ARG_FILENAME, &kind_raw, N_("Kind of information, which sets the deadline (see “kind list”)"), N_("KIND") },
-    { "attachment", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &attachments_raw, N_("An attached file's name (repeatable)"), N_("FILE") },
+    { "attachment", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &attachments_raw, N_("A file received with it, read and kept with the item (repeatable)"), N_("FILE") },
     { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("Body HTML from a file, or - for standard input"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
@@ -71,14 +73,9 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
       || !toa_cli_text (issued_raw, "--issued", &issued, error)
       || !toa_cli_text (kind_raw, "--kind", &kind, error))
     return FALSE;
+  /* Paths stay in the file system's encoding: core reads them and names the files. */
   for (guint i = 0; attachments_raw != NULL && attachments_raw[i] != NULL; i++)
-    {
-      char *name = NULL;
-
-      if (!toa_cli_text (attachments_raw[i], "--attachment", &name, error))
-        return FALSE;
-      g_ptr_array_add (attachments, name);
-    }
+    g_ptr_array_add (attachments, g_strdup (attachments_raw[i]));
   g_ptr_array_add (attachments, NULL);
   if (body_file != NULL && !(body = toa_cli_read_body (body_file, error)))
     return FALSE;
@@ -99,7 +96,7 @@ toa_cli_intake_add (ToaCli *cli, char **args, GError **error)
   draft.document_no = docno;
   draft.received_on = received;
   draft.issued_on = issued;
-  draft.attachments = (const char * const *) attachments->pdata;
+  draft.attachment_paths = (const char * const *) attachments->pdata;
 
   if (!(article = toa_intake_add (store, actor, &draft, &deadline, error)))
     return FALSE;
@@ -176,5 +173,143 @@ toa_cli_intake_letter (ToaCli *cli, char **args, GError **error)
     }
   else
     toa_cli_print ("%s", letter);
+  return TRUE;
+}
+
+/* The item number in args[1]. */
+static gboolean
+item_number (char **args, gint64 *id, GError **error)
+{
+  char *end = NULL;
+
+  *id = g_ascii_strtoll (args[1], &end, 10);
+  if (end == args[1] || *end != '\0' || *id <= 0)
+    {
+      toa_cli_usage_error (error, _("“%s” is not an item number"), args[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+toa_cli_intake_attachments (ToaCli *cli, char **args, GError **error)
+{
+  GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autoptr(GPtrArray) list = NULL;
+  ToaStore *store;
+  gint64 id;
+
+  if (!toa_cli_parse (cli, entries, args, 1, 1, error) || !item_number (args, &id, error))
+    return FALSE;
+  if (!(store = toa_cli_store (cli, error)) || !(list = toa_attachments_list (store, id, error)))
+    return FALSE;
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const ToaAttachment *a = list->pdata[i];
+          g_autofree char *added = toa_cli_iso8601 (a->added_at);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, a->position);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, a->file_name);
+          json_builder_set_member_name (builder, "has_content");
+          json_builder_add_boolean_value (builder, a->sha256 != NULL);
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, a->size);
+          json_builder_set_member_name (builder, "media_type");
+          if (a->media_type != NULL)
+            json_builder_add_string_value (builder, a->media_type);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "sha256");
+          if (a->sha256 != NULL)
+            json_builder_add_string_value (builder, a->sha256);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "added_at");
+          if (added != NULL)
+            json_builder_add_string_value (builder, added);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      toa_cli_print_json (json_builder_get_root (builder));
+      return TRUE;
+    }
+  if (list->len == 0)
+    {
+      toa_cli_print (_("Item %lld has no attached files.\n"), (long long) id);
+      return TRUE;
+    }
+  {
+    const char *headers[] = { "#", _("Name"), _("Size"), _("Type"), _("Added"), _("SHA-256") };
+    g_autoptr(ToaCliTable) table = toa_cli_table_new (G_N_ELEMENTS (headers), headers);
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const ToaAttachment *a = list->pdata[i];
+        g_autofree char *number = g_strdup_printf ("%d", a->position);
+        g_autofree char *size = a->sha256 != NULL ? toa_attachments_format_size (a->size) : NULL;
+        g_autofree char *added = a->added_at != 0 ? toa_format_date (a->added_at) : NULL;
+
+        if (a->sha256 != NULL)
+          toa_cli_table_add (table, number, a->file_name, size, a->media_type, added, a->sha256);
+        else
+          toa_cli_table_add (table, number, a->file_name, _("name only, no content"), "", "", "");
+      }
+    toa_cli_table_print (table);
+  }
+  return TRUE;
+}
+
+gboolean
+toa_cli_intake_attachment (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *output = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the file"), N_("PATH") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the file at PATH if there is one"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  ToaStore *store;
+  gint64 id, number;
+  char *end = NULL;
+
+  if (!toa_cli_parse (cli, entries, args, 2, 2, error) || !item_number (args, &id, error)
+      || !toa_cli_require (output, "--output", error))
+    return FALSE;
+  number = g_ascii_strtoll (args[2], &end, 10);
+  if (end == args[2] || *end != '\0' || number <= 0 || number > G_MAXINT)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("“%s” is not a file number. Give the number shown by “intake attachments %lld”."),
+                   args[2], (long long) id);
+      return FALSE;
+    }
+  if (!(store = toa_cli_store (cli, error))
+      || !toa_attachments_export (store, id, (int) number, output, force, error))
+    return FALSE;
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, number);
+      json_builder_set_member_name (builder, "output");
+      json_builder_add_string_value (builder, output);
+      json_builder_end_object (builder);
+      toa_cli_print_json (json_builder_get_root (builder));
+    }
   return TRUE;
 }

@@ -66,6 +66,8 @@ ToaPerson *toa_cli_actor (ToaCli *cli, const char *login, GError **error);
 
 /* The commands, by group (toa-cli-*.c). */
 gboolean toa_cli_init          (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_db_init       (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_db_migrate    (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_audit_verify  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_user_add      (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_user_list     (ToaCli *cli, char **args, GError **error);
@@ -111,6 +113,8 @@ gboolean toa_cli_delegate_revoke   (ToaCli *cli, char **args, GError **error);
 
 gboolean toa_cli_intake_add    (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_intake_letter (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_intake_attachments (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_intake_attachment  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_inbox         (ToaCli *cli, char **args, GError **error);
 
 G_END_DECLS

@@ -169,7 +169,8 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
   g_autoptr(ToaArticle) article = toa_article_new ();
   g_autoptr(ToaIntakeRecord) record = toa_intake_record_new ();
   g_autoptr(ToaRevision) revision = NULL;
-  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GString) file_list = g_string_new (NULL);
   g_autofree char *deadline = NULL, *detail = NULL, *received_raw = NULL, *issued_raw = NULL;
   GDate today, received, issued, due;
   gboolean has_issued = FALSE, has_deadline = FALSE;
@@ -202,15 +203,15 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
       || !text_field (in->received_on, _("Received"), TRUE, 20, &received_raw, error)
       || !text_field (in->issued_on, _("Issued"), FALSE, 20, &issued_raw, error))
     return NULL;
-  for (guint i = 0; in->attachments != NULL && in->attachments[i] != NULL; i++)
+  /* The files are read and checked before anything is written. */
+  if (!(files = toa_attachments_load (store, in->attachment_paths, error)))
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
     {
-      g_autofree char *name = NULL;
+      const ToaAttachmentFile *file = files->pdata[i];
 
-      if (!text_field (in->attachments[i], _("Attachment"), TRUE, 255, &name, error))
-        return NULL;
-      g_strv_builder_add (files, name);
+      g_string_append_printf (file_list, "%s%s sha256:%s", i > 0 ? "; " : "", file->file_name, file->sha256);
     }
-  record->attachments = g_strv_builder_end (g_steal_pointer (&files));
 
   if (!r.channel->skips_intake && article->source_unit_id == 0 && record->sender_name == NULL)
     {
@@ -285,12 +286,15 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
   record->article_id = article->id;
   if (!toa_store_intake_record_add (store, record, &local_error))
     goto failed;
+  if (!toa_attachments_store (store, article->id, actor->id, files, &local_error))
+    goto failed;
   if (deadline != NULL && !toa_store_article_deadline_set (store, article->id, deadline, &local_error))
     goto failed;
   detail = toa_audit_detail ("title", article->title, "channel", record->channel,
                         "sender", record->sender_name, "document_no", record->document_no,
                         "received_on", record->received_on, "issued_on", record->issued_on,
-                        "deadline", deadline, "state", article->state, NULL);
+                        "deadline", deadline, "state", article->state,
+                        "attachments", file_list->len > 0 ? file_list->str : NULL, NULL);
   if (!toa_audit_append (store, actor->id, "intake.add", "article", article->id, detail, &local_error))
     goto failed;
   if (!toa_store_commit (store, &local_error))

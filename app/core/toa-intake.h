@@ -6,6 +6,7 @@
 #pragma once
 
 #include "toa-articles.h"
+#include "toa-attachments.h"
 #include "toa-store.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,8 @@ typedef struct {
   const char         *document_no;
   const char         *received_on;   /* YYYY-MM-DD or dd/mm/yyyy; required */
   const char         *issued_on;     /* may be NULL */
-  const char * const *attachments;   /* file names; may be NULL */
+  const char * const *attachment_paths; /* paths of files to read and keep with the item
+                                         * (toa-attachments.h); NULL-terminated, may be NULL */
   const GDate        *today;         /* NULL = today in Vietnam (tests fix it) */
 } ToaIntakeDraft;
 
@@ -34,9 +36,10 @@ gboolean    toa_intake_may_register (const ToaPerson *person, gint64 site_id);
  * material); its deadline comes from its kind of information counted from the issue date
  * (kinds whose basis is the issue date, when given) or the receipt date. Checks: text valid
  * UTF-8 (stored NFC), a known channel, sender unit and kind, a sender for material from
- * outside, dates valid with issued ≤ received ≤ today (TOA_ERROR_INVALID / NOT_FOUND, nothing
- * written). Article, revision 1, intake record, deadline and audit record ("intake.add") in
- * one transaction. @deadline_out (may be NULL) receives "YYYY-MM-DD" or NULL. */
+ * outside, dates valid with issued ≤ received ≤ today, each attached file readable, not
+ * empty and within the board's size limit (TOA_ERROR_INVALID / NOT_FOUND, nothing written).
+ * Article, revision 1, intake record, the attached files' contents, deadline and audit
+ * record ("intake.add", listing the files' names and SHA-256) in one transaction. @deadline_out (may be NULL) receives "YYYY-MM-DD" or NULL. */
 ToaArticle *toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *draft,
                             char **deadline_out, GError **error);
 

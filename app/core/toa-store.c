@@ -1055,3 +1055,35 @@ toa_store_inbox_list (ToaStore *self, const ToaInboxQuery *query, GError **error
   g_return_val_if_fail (query != NULL, NULL);
   return iface->inbox_list (self, query, error);
 }
+
+gboolean
+toa_store_stored_file_put (ToaStore *self, const char *sha256, const char *media_type,
+                           GBytes *data, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, stored_file_put, FALSE);
+  g_return_val_if_fail (sha256 != NULL && media_type != NULL && data != NULL, FALSE);
+  return iface->stored_file_put (self, sha256, media_type, data, error);
+}
+
+GBytes *
+toa_store_stored_file_get (ToaStore *self, const char *sha256, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, stored_file_get, NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  return iface->stored_file_get (self, sha256, error);
+}
+
+gboolean
+toa_store_article_attachment_add (ToaStore *self, const ToaAttachment *attachment, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, article_attachment_add, FALSE);
+  g_return_val_if_fail (attachment != NULL && attachment->sha256 != NULL, FALSE);
+  return iface->article_attachment_add (self, attachment, error);
+}
+
+GPtrArray *
+toa_store_article_attachment_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, article_attachment_list, NULL);
+  return iface->article_attachment_list (self, article_id, error);
+}

@@ -10,6 +10,7 @@
 #include "toa-article.h"
 #include "toa-article-query.h"
 #include "toa-approval.h"
+#include "toa-attachment-types.h"
 #include "toa-inbox-types.h"
 #include "toa-model.h"
 #include "toa-transitions.h"
@@ -142,6 +143,16 @@ struct _ToaStoreInterface {
   gboolean         (*intake_reply_letter_set) (ToaStore *self, gint64 article_id, const char *letter, GError **error);
   gboolean         (*article_deadline_set)    (ToaStore *self, gint64 article_id, const char *deadline, GError **error);
   GPtrArray       *(*inbox_list)              (ToaStore *self, const ToaInboxQuery *query, GError **error);
+  /* Files kept with items (toa-attachments.h, 010-attachments.sql). stored_file_put stores
+   * @data under its SHA-256 @sha256 once (an existing content is kept as it is);
+   * stored_file_get: NOT_FOUND. article_attachment_add inserts one row (TOA_ERROR_CONFLICT
+   * when the position is taken); article_attachment_list: the item's files with content,
+   * by position, with size, media type and the adder's name. */
+  gboolean   (*stored_file_put)         (ToaStore *self, const char *sha256, const char *media_type,
+                                         GBytes *data, GError **error);
+  GBytes    *(*stored_file_get)         (ToaStore *self, const char *sha256, GError **error);
+  gboolean   (*article_attachment_add)  (ToaStore *self, const ToaAttachment *attachment, GError **error);
+  GPtrArray *(*article_attachment_list) (ToaStore *self, gint64 article_id, GError **error);
   /* workflow_definition_add stores a new version (TOA_ERROR_CONFLICT when that code and
    * version exist: versions are never overwritten); _get with version 0 = the latest
    * (NOT_FOUND); _list = the latest version of each code, by code. */
@@ -228,6 +239,12 @@ gboolean         toa_store_intake_reply_letter_set (ToaStore *self, gint64 artic
 gboolean         toa_store_article_deadline_set (ToaStore *self, gint64 article_id, const char *deadline,
                                                  GError **error);
 GPtrArray       *toa_store_inbox_list (ToaStore *self, const ToaInboxQuery *query, GError **error);
+gboolean         toa_store_stored_file_put (ToaStore *self, const char *sha256, const char *media_type,
+                                            GBytes *data, GError **error);
+GBytes          *toa_store_stored_file_get (ToaStore *self, const char *sha256, GError **error);
+gboolean         toa_store_article_attachment_add (ToaStore *self, const ToaAttachment *attachment,
+                                                   GError **error);
+GPtrArray       *toa_store_article_attachment_list (ToaStore *self, gint64 article_id, GError **error);
 gboolean           toa_store_workflow_definition_add (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
 ToaWorkflowRecord *toa_store_workflow_definition_get (ToaStore *self, const char *code, int version, GError **error);
 GPtrArray         *toa_store_workflow_definition_list (ToaStore *self, GError **error);

@@ -26,6 +26,7 @@ static const char * const migrations[] = {
   "007-mentions.sql",
   "008-approval.sql",
   "009-delegation-form.sql",
+  "010-attachments.sql",
 };
 
 int

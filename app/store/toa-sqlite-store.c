@@ -19,6 +19,7 @@
 #include "toa-sqlite-calendar.h"
 #include "toa-sqlite-workflow.h"
 #include "toa-sqlite-inbox.h"
+#include "toa-sqlite-files.h"
 #include "toa-sqlite-transitions.h"
 #include "toa-sqlite-private.h"
 
@@ -883,5 +884,6 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   /* (transition vfuncs go here) */
   toa_sqlite_approval_iface_init (iface);
   toa_sqlite_inbox_iface_init (iface);
+  toa_sqlite_files_iface_init (iface);
   /* (inbox vfuncs go here) */
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "toa-attachments.h"
 #include "toa-error.h"
 #include "toa-form-dialog.h"
 #include "toa-intake.h"
@@ -20,8 +21,8 @@ struct _ToaIntakeDialog {
   ToaPerson  *person;
   GPtrArray  *sites;           /* of ToaSite, those the person may register on, as listed */
   GHashTable *rows;            /* name → row widget (not owned) */
-  GPtrArray  *attachments;     /* of char*, the names as listed */
-  GPtrArray  *attachment_rows; /* of GtkWidget*, parallel to @attachments */
+  GPtrArray  *attachment_paths; /* of char*, the chosen files' paths (file system encoding) */
+  GPtrArray  *attachment_rows;  /* of GtkWidget*, parallel to @attachment_paths */
 
   AdwPreferencesGroup *files_group;
   GtkTextView *sapo_view;
@@ -221,20 +222,29 @@ on_remove_attachment (GtkButton *button, ToaIntakeDialog *self)
 
   if (row != NULL && g_ptr_array_find (self->attachment_rows, row, &i))
     {
-      g_ptr_array_remove_index (self->attachments, i);
+      g_ptr_array_remove_index (self->attachment_paths, i);
       g_ptr_array_remove_index (self->attachment_rows, i);
       adw_preferences_group_remove (self->files_group, row);
     }
 }
 
 void
-toa_intake_dialog_add_attachment (ToaIntakeDialog *self, const char *name)
+toa_intake_dialog_add_attachment (ToaIntakeDialog *self, const char *path)
 {
   GtkWidget *row, *remove;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL, *size = NULL;
 
   g_return_if_fail (TOA_IS_INTAKE_DIALOG (self));
-  if (name == NULL || *name == '\0')
+  if (path == NULL || *path == '\0')
     return;
+  file = g_file_new_for_path (path);
+  name = g_filename_display_basename (path);
+  /* The size as a hint; core checks the file again when it is registered. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  size = info != NULL ? toa_attachments_format_size (g_file_info_get_size (info))
+                      : g_strdup (_("cannot be read"));
   row = adw_action_row_new ();
   remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -243,10 +253,12 @@ toa_intake_dialog_add_attachment (ToaIntakeDialog *self, const char *name)
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_attachment), self);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+  gtk_widget_set_tooltip_text (row, path);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   adw_preferences_group_add (self->files_group, row);
-  g_ptr_array_add (self->attachments, g_strdup (name));
+  g_ptr_array_add (self->attachment_paths, g_strdup (path));
   g_ptr_array_add (self->attachment_rows, row);
 }
 
@@ -260,10 +272,10 @@ on_files_chosen (GtkNativeDialog *dialog, int response, ToaIntakeDialog *self)
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *shown = g_filename_display_name (name);
+          g_autofree char *path = g_file_get_path (file);
 
-          toa_intake_dialog_add_attachment (self, shown);
+          if (path != NULL)
+            toa_intake_dialog_add_attachment (self, path);
         }
     }
   g_object_unref (dialog);
@@ -337,7 +349,7 @@ toa_intake_dialog_submit (ToaIntakeDialog *self, GError **error)
   sapo = buffer_text (self->sapo_view);
   body_text = buffer_text (self->body_view);
   body = text_to_html (body_text);
-  g_ptr_array_add (self->attachments, NULL);
+  g_ptr_array_add (self->attachment_paths, NULL);
 
   draft.draft.site_code = site != NULL ? site->code : NULL;
   draft.draft.section_code = chosen (self, "section");
@@ -353,14 +365,14 @@ toa_intake_dialog_submit (ToaIntakeDialog *self, GError **error)
   draft.document_no = or_null (text_of (self, "document"));
   draft.received_on = or_null (text_of (self, "received"));
   draft.issued_on = or_null (text_of (self, "issued"));
-  draft.attachments = (const char * const *) self->attachments->pdata;
+  draft.attachment_paths = (const char * const *) self->attachment_paths->pdata;
 
   if (site == NULL)
     g_set_error_literal (&local_error, TOA_ERROR, TOA_ERROR_PERMISSION,
                          _("You hold no role that registers material on any site. Ask the administrator for one."));
   else
     article = toa_intake_add (self->store, self->person, &draft, &deadline, &local_error);
-  g_ptr_array_remove_index (self->attachments, self->attachments->len - 1);
+  g_ptr_array_remove_index (self->attachment_paths, self->attachment_paths->len - 1);
   if (article == NULL)
     {
       toa_form_dialog_show_error (self->error_label, local_error->message);
@@ -489,7 +501,7 @@ toa_intake_dialog_dispose (GObject *object)
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
-  g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->attachment_paths, g_ptr_array_unref);
   g_clear_pointer (&self->attachment_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (toa_intake_dialog_parent_class)->dispose (object);
 }
@@ -512,7 +524,7 @@ toa_intake_dialog_init (ToaIntakeDialog *self)
 {
   self->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_site_free);
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
-  self->attachments = g_ptr_array_new_with_free_func (g_free);
+  self->attachment_paths = g_ptr_array_new_with_free_func (g_free);
   self->attachment_rows = g_ptr_array_new ();
 }
 

@@ -1,6 +1,7 @@
 /* toa-intake-dialog.h — the "Register Material" dialog of the Inbox (Tiếp nhận, Quy trình 1):
  * channel, sender unit or name, document number, received and issued dates (dd/mm/yyyy),
- * title, genre, site, section, kind of information, sapo, body and attached files' names.
+ * title, genre, site, section, kind of information, sapo, body and the files received (read
+ * and kept with the item when it is registered).
  * The rules are core's (toa_intake_add): core's message is shown in the dialog and nothing
  * typed is lost; on success it emits "registered" and closes. */
 #pragma once
@@ -22,8 +23,9 @@ ToaIntakeDialog *toa_intake_dialog_new (GtkWindow *parent, ToaStore *store, cons
  * message shown in the dialog and in @error. */
 gboolean     toa_intake_dialog_submit (ToaIntakeDialog *self, GError **error);
 
-/* Adds an attached file's name to the list (what the file chooser does). */
-void         toa_intake_dialog_add_attachment (ToaIntakeDialog *self, const char *name);
+/* Adds the file at @path (file system encoding) to the list, shown with its name and size
+ * (what the file chooser does); it is read when the item is registered. */
+void         toa_intake_dialog_add_attachment (ToaIntakeDialog *self, const char *path);
 
 /* For tests: a row by its name ("channel", "unit", "sender", "document", "received",
  * "issued", "title", "genre", "site", "section", "kind"), the sapo and body text views, the

@@ -1,5 +1,5 @@
 /* test-migrations.c — suite "migrations": a new file migrates to the latest schema; a file
- * at EVERY earlier version keeps its data and gains search; bad files (newer, corrupt,
+ * at EVERY earlier version keeps its data (up to 010's attached files) and gains search; bad files (newer, corrupt,
  * foreign, locked, unreadable, missing) are refused with the right error and left as
  * they were. */
 #include <fcntl.h>
@@ -151,6 +151,33 @@ test_from_version (gconstpointer data)
 
       g_assert_cmpint (sqlite3_exec (toa_sqlite_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
+  if (version >= 6)
+    {
+      /* An intake record listing its files by name only, as before 010. */
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO intake_records (article_id, channel, sender_name, "
+                                              "received_on, attachments, created_at) VALUES (%lld, 'post', "
+                                              "'Sở Nội vụ', '2025-01-02', '[\"cong-van.pdf\",\"anh.jpg\"]', 1)",
+                                              (long long) id_dn);
+
+      g_assert_cmpint (sqlite3_exec (toa_sqlite_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  if (version >= 10)
+    {
+      /* A file kept with its content (010). */
+      g_autoptr(GBytes) content = g_bytes_new_static ("%PDF-1.4 x", 10);
+      g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+      g_autoptr(ToaAttachment) attachment = toa_attachment_new ();
+
+      g_assert_true (toa_store_stored_file_put (TOA_STORE (store), hash, "application/pdf", content, &error));
+      g_assert_no_error (error);
+      attachment->article_id = id_body;
+      attachment->position = 1;
+      attachment->file_name = g_strdup ("giay-moi.pdf");
+      attachment->sha256 = g_strdup (hash);
+      attachment->added_by = board.editor_id;
+      g_assert_true (toa_store_article_attachment_add (TOA_STORE (store), attachment, &error));
+      g_assert_no_error (error);
+    }
   g_clear_object (&store);
 
   store = toa_sqlite_store_open (path, TOA_OPEN_EXISTING, &error);
@@ -222,6 +249,35 @@ test_from_version (gconstpointer data)
       g_assert_cmpstr (kept->from_date, ==, "2025-01-01");
       g_assert_cmpint (kept->from_person, ==, board.secretary_id);
     }
+  /* Files kept with items (010): the tables, the board's size limit with its source; names
+   * recorded before stay readable; contents stored since are kept. */
+  g_assert_cmpint (pragma_int (store, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                      "('stored_files', 'article_attachments')"), ==, 2);
+  g_assert_cmpint (pragma_int (store, "SELECT CAST(value AS INTEGER) FROM board_settings "
+                                      "WHERE key = 'attachment_max_bytes' AND source <> ''"), ==, 25 * 1024 * 1024);
+  if (version >= 6)
+    {
+      g_autoptr(ToaIntakeRecord) intake = toa_store_intake_record_get (TOA_STORE (store), id_dn, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length (intake->attachments), ==, 2);
+      g_assert_cmpstr (intake->attachments[0], ==, "cong-van.pdf");
+    }
+  {
+    g_autoptr(GPtrArray) files = toa_store_article_attachment_list (TOA_STORE (store), id_body, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (files->len, ==, version >= 10 ? 1 : 0);
+    if (version >= 10)
+      {
+        g_autoptr(GBytes) content = toa_store_stored_file_get (TOA_STORE (store),
+                                                               ((ToaAttachment *) files->pdata[0])->sha256, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), "%PDF-1.4 x", 10);
+        g_assert_cmpint (((ToaAttachment *) files->pdata[0])->size, ==, 10);
+      }
+  }
 
   g_clear_object (&store);
   store_test_rmtree (dir);

@@ -4,8 +4,8 @@
  * deadline core computes, and the Inbox lists it; a received date after today keeps the
  * dialog open with core's message, nothing stored and every field kept; an accountant sees
  * no button; a refused item's view shows its intake record and composes the reply letter
- * (document number and the ground's name), which is stored. Screenshots are written and are
- * not blank. Needs a display (xvfb-run); skips without one. */
+ * (document number and the ground's name), which is stored; files chosen in the dialog are
+ * kept byte for byte and listed in the item view. Screenshots are written and are not blank. Needs a display (xvfb-run); skips without one. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -14,6 +14,7 @@
 
 #include "toa-application.h"
 #include "toa-article-query.h"
+#include "toa-attachments.h"
 #include "toa-board.h"
 #include "toa-deadline.h"
 #include "toa-error.h"
@@ -36,6 +37,11 @@ static ToaStore       *store;
 static ToaApplication *app;
 static ToaPerson      *editor;
 static ToaPerson      *accountant;
+static char           *files_dir;     /* the files "received", removed at the end */
+
+/* The bytes of the files the intake team attaches: a letter with binary content, an annex. */
+static const char LETTER[] = "%PDF-1.4\n\0\x01 c\xc3\xb4ng v\xc4\x83n 1234 \xff";
+static const char ANNEX[] = "PK\x03\x04 phu luc";
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 
@@ -102,6 +108,17 @@ typed (ToaIntakeDialog *dialog, const char *row)
   return gtk_editable_get_text (GTK_EDITABLE (toa_intake_dialog_get_row (dialog, row)));
 }
 
+/* The path of @name in files_dir, written with @data when it is not there yet. */
+static char *
+received_file (const char *name, const char *data, gsize len)
+{
+  char *path = g_build_filename (files_dir, name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_true (g_file_set_contents (path, data, (gssize) len, NULL));
+  return path;
+}
+
 /* Fills every field as the intake team would: a document from Sở Nội vụ issued yesterday. */
 static void
 fill (ToaIntakeDialog *dialog, const char *title)
@@ -121,8 +138,13 @@ fill (ToaIntakeDialog *dialog, const char *title)
                             "Sở Nội vụ thông báo lịch tiếp công dân định kỳ tháng 12.", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (toa_intake_dialog_get_body_view (dialog)),
                             "Lãnh đạo Sở tiếp công dân vào ngày 15 hằng tháng.\n\nĐịa điểm: trụ sở Sở Nội vụ.", -1);
-  toa_intake_dialog_add_attachment (dialog, "1234-SNV-VP.pdf");
-  toa_intake_dialog_add_attachment (dialog, "phu-luc.docx");
+  {
+    g_autofree char *letter = received_file ("1234-SNV-VP.pdf", LETTER, sizeof LETTER - 1);
+    g_autofree char *annex = received_file ("phu-luc.docx", ANNEX, sizeof ANNEX - 1);
+
+    toa_intake_dialog_add_attachment (dialog, letter);
+    toa_intake_dialog_add_attachment (dialog, annex);
+  }
 }
 
 static GtkWindow *
@@ -231,10 +253,22 @@ test_register (void)
   g_assert_cmpstr (record->document_no, ==, DOC_NO);
   g_assert_cmpstr (record->received_on, ==, today_iso);
   g_assert_cmpstr (record->issued_on, ==, yesterday_iso);
-  g_assert_nonnull (record->attachments);
-  g_assert_cmpuint (g_strv_length (record->attachments), ==, 2);
-  g_assert_cmpstr (record->attachments[0], ==, "1234-SNV-VP.pdf");
-  g_assert_cmpstr (record->attachments[1], ==, "phu-luc.docx");
+  /* the chosen files are kept with the item, byte for byte */
+  {
+    g_autoptr(GPtrArray) files = toa_attachments_list (store, got.id, &error);
+    g_autoptr(GBytes) first = NULL, second = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (files->len, ==, 2);
+    g_assert_cmpstr (((ToaAttachment *) files->pdata[0])->file_name, ==, "1234-SNV-VP.pdf");
+    g_assert_cmpstr (((ToaAttachment *) files->pdata[1])->file_name, ==, "phu-luc.docx");
+    first = toa_attachments_read (store, got.id, 1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (first, NULL), g_bytes_get_size (first), LETTER, sizeof LETTER - 1);
+    second = toa_attachments_read (store, got.id, 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (second, NULL), g_bytes_get_size (second), ANNEX, sizeof ANNEX - 1);
+  }
 
   /* the deadline is core's: two working days from the issue date for a legal document */
   g_assert_true (toa_parse_date (yesterday_iso, "issued", &issued, NULL));
@@ -341,7 +375,13 @@ test_reply_letter (void)
   draft.sender_name = "Công ty TNHH Ánh Dương";
   draft.document_no = "56/CV-AD";
   draft.received_on = yesterday;
-  article = toa_intake_add (store, editor, &draft, NULL, &error);
+  {
+    g_autofree char *photo = received_file ("to-roi-quang-cao.jpg", ANNEX, sizeof ANNEX - 1);
+    const char *paths[] = { photo, NULL };
+
+    draft.attachment_paths = paths;
+    article = toa_intake_add (store, editor, &draft, NULL, &error);
+  }
   g_assert_no_error (error);
   refuse.article_id = article->id;
   refuse.transition = "refuse";
@@ -367,6 +407,7 @@ test_reply_letter (void)
   g_assert_true (has_text (GTK_WIDGET (view), "Công ty TNHH Ánh Dương"));
   g_assert_true (has_text (GTK_WIDGET (view), "Thư điện tử"));
   g_assert_true (has_text (GTK_WIDGET (view), yesterday));
+  g_assert_true (has_text (GTK_WIDGET (view), "to-roi-quang-cao.jpg"));
 
   compose = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), TOA_TYPE_ITEM_VIEW, "compose_letter_button"));
   copy = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), TOA_TYPE_ITEM_VIEW, "copy_letter_button"));
@@ -410,6 +451,8 @@ main (int argc, char *argv[])
     return 77;   /* meson's "skipped" */
 
   db_path = toa_ui_test_temp_database ("intake");
+  files_dir = g_dir_make_tmp ("toa-intake-files-XXXXXX", NULL);
+  g_assert_nonnull (files_dir);
   store = toa_ui_test_board_store (db_path, "tin-tuc-su-kien");
   unit->code = g_strdup ("so-noi-vu");
   unit->name = g_strdup ("Sở Nội vụ");
@@ -432,5 +475,18 @@ main (int argc, char *argv[])
   g_clear_object (&store);
   toa_ui_test_remove_database (db_path);
   g_free (db_path);
+  {
+    g_autoptr(GDir) dir = g_dir_open (files_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (files_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (files_dir);
+    g_free (files_dir);
+  }
   return status;
 }

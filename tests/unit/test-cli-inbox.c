@@ -5,6 +5,8 @@
  * deadline (unknown codes exit 2 naming the option); `intake letter` prints the reply letter. */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "toa-cli-run.h"
 
 static gint64 item_id;
@@ -29,15 +31,28 @@ test_setup_board (void)
     }
 }
 
+/* A file received with the item, in a temporary folder (removed by the caller). */
+static char *
+received_file (const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4 received", -1, NULL));
+  return path;
+}
+
 static void
 test_intake_add (void)
 {
+  g_autofree char *dir = g_dir_make_tmp ("toa-cli-inbox-XXXXXX", NULL);
+  g_autofree char *letter = received_file (dir, "cong-van.pdf");
+  g_autofree char *annex = received_file (dir, "phu-luc.pdf");
   g_autoptr(Result) text = cli ("intake", "add", "--as", "bt", "--title", "Thông báo lịch tiếp công dân",
                                 "--genre", "van-ban", "--section", "tin", "--channel", "document-system",
                                 "--sender-unit", "so-noi-vu", "--document-no", "123/SNV-VP",
                                 "--received", "2025-01-24", "--issued", "2025-01-23",
-                                "--kind", "legal-document", "--attachment", "cong-van.pdf",
-                                "--attachment", "phu-luc.pdf", NULL);
+                                "--kind", "legal-document", "--attachment", letter,
+                                "--attachment", annex, NULL);
   g_autoptr(Result) json = cli ("--json", "intake", "add", "--as", "bt", "--title", "Ảnh hội nghị",
                                 "--genre", "anh", "--section", "tin", "--channel", "in-house",
                                 "--received", "2025-01-24", "--kind", "news", NULL);
@@ -54,6 +69,9 @@ test_intake_add (void)
   g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "draft");
   g_assert_cmpstr (json_object_get_string_member (object, "deadline"), ==, "2025-01-24");
   g_assert_cmpstr (json_object_get_string_member (object, "channel"), ==, "in-house");
+  g_unlink (letter);
+  g_unlink (annex);
+  g_rmdir (dir);
 }
 
 static void

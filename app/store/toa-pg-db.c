@@ -1,0 +1,285 @@
+/* toa-pg-db.c — one libpq connection: opening from a URL, errors mapped to the TOA_ERROR
+ * domain by SQLSTATE, statements with parameters, transactions. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-error.h"
+#include "toa-pg-db.h"
+
+struct _ToaPgDb {
+  PGconn *conn;
+  char   *name;   /* host:port/database */
+};
+
+gboolean
+toa_pg_is_url (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
+}
+
+char *
+toa_pg_url_redact (const char *url)
+{
+  const char *scheme_end, *at, *colon, *authority_end;
+
+  if (url == NULL)
+    return NULL;
+  scheme_end = strstr (url, "://");
+  if (scheme_end == NULL)
+    return g_strdup (url);
+  scheme_end += 3;
+  authority_end = scheme_end + strcspn (scheme_end, "/?");
+  at = g_strrstr_len (scheme_end, authority_end - scheme_end, "@");
+  if (at == NULL)
+    return g_strdup (url);
+  colon = memchr (scheme_end, ':', at - scheme_end);
+  if (colon == NULL)
+    return g_strdup (url);
+  return g_strdup_printf ("%.*s:***%s", (int) (colon - url), url, at);
+}
+
+/* Server notices ("relation already exists, skipping") are not the user's business. */
+static void
+ignore_notice (void *data, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+/* The first line of libpq's message, without the trailing newline. */
+static char *
+first_line (const char *message)
+{
+  const char *text = message != NULL ? message : "";
+
+  return g_strstrip (g_strndup (text, strcspn (text, "\n")));
+}
+
+/* "host:port/db" from the URL's parameters, before (or without) connecting. */
+static char *
+describe_options (PQconninfoOption *options)
+{
+  const char *host = NULL, *hostaddr = NULL, *port = NULL, *dbname = NULL, *user = NULL;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || o->val[0] == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "hostaddr"))
+        hostaddr = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+    }
+  if (host == NULL)
+    host = hostaddr != NULL ? hostaddr : "localhost";
+  if (dbname == NULL)
+    dbname = user != NULL ? user : "";
+  return g_strdup_printf ("%s:%s/%s", host, port != NULL ? port : "5432", dbname);
+}
+
+ToaPgDb *
+toa_pg_db_connect (const char *url, GError **error)
+{
+  /* Defaults first: the URL (expanded from dbname) overrides them. */
+  const char *keywords[] = { "connect_timeout", "application_name", "dbname", NULL };
+  const char *values[] = { "10", "toasoan", url, NULL };
+  g_autofree char *parse_error = NULL;
+  g_autofree char *name = NULL;
+  PQconninfoOption *options;
+  ToaPgDb *db;
+  PGconn *conn;
+  char *errmsg = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  options = PQconninfoParse (url, &errmsg);
+  if (options == NULL)
+    {
+      g_autofree char *shown = toa_pg_url_redact (url);
+
+      parse_error = first_line (errmsg);
+      PQfreemem (errmsg);
+      g_set_error (error, TOA_ERROR, TOA_ERROR_INVALID,
+                   _("“%s” is not a valid PostgreSQL address (%s). Write postgresql://USER:PASSWORD@HOST:PORT/DATABASE."),
+                   shown, parse_error);
+      return NULL;
+    }
+  name = describe_options (options);
+  PQconninfoFree (options);
+
+  conn = PQconnectdbParams (keywords, values, 1);
+  if (conn == NULL)
+    {
+      g_set_error (error, TOA_ERROR, TOA_ERROR_IO, _("Out of memory connecting to %s"), name);
+      return NULL;
+    }
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = first_line (PQerrorMessage (conn));
+      const char *user = PQuser (conn);
+
+      if (PQconnectionNeedsPassword (conn))
+        g_set_error (error, TOA_ERROR, TOA_ERROR_AUTH,
+                     _("The PostgreSQL server at %s asks for the password of “%s”. Write it in the address "
+                       "(postgresql://USER:PASSWORD@HOST:PORT/DATABASE) or in ~/.pgpass."),
+                     name, user != NULL ? user : "");
+      else if (strstr (detail, "does not exist") != NULL)
+        g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
+                     _("The PostgreSQL server at %s has no such database or user (%s). "
+                       "Check the address in --db, or ask the server's administrator to create it."),
+                     name, detail);
+      else if (PQconnectionUsedPassword (conn))
+        g_set_error (error, TOA_ERROR, TOA_ERROR_AUTH,
+                     _("The PostgreSQL server at %s refused the sign-in of “%s”: wrong user name or password (%s). "
+                       "Check the user and password in the address."),
+                     name, user != NULL ? user : "", detail);
+      else
+        g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
+                     _("Cannot connect to the PostgreSQL server at %s: %s. Check that the server is running "
+                       "and that the host and port in --db are right."),
+                     name, detail);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  db = g_new0 (ToaPgDb, 1);
+  db->conn = conn;
+  db->name = g_steal_pointer (&name);
+  return db;
+}
+
+void
+toa_pg_db_free (ToaPgDb *db)
+{
+  if (db == NULL)
+    return;
+  PQfinish (db->conn);
+  g_free (db->name);
+  g_free (db);
+}
+
+const char *
+toa_pg_db_describe (ToaPgDb *db)
+{
+  return db->name;
+}
+
+PGconn *
+toa_pg_db_conn (ToaPgDb *db)
+{
+  return db->conn;
+}
+
+static int
+code_of_sqlstate (const char *state)
+{
+  if (state == NULL || strlen (state) != 5)
+    return TOA_ERROR_IO;
+  if (g_str_equal (state, "23505") || g_str_equal (state, "40001") || g_str_equal (state, "40P01")
+      || g_str_equal (state, "55P03"))
+    return TOA_ERROR_CONFLICT;
+  if (g_str_equal (state, "42501"))
+    return TOA_ERROR_PERMISSION;
+  if (g_str_has_prefix (state, "28"))
+    return TOA_ERROR_AUTH;
+  if (g_str_has_prefix (state, "22") || g_str_has_prefix (state, "23"))
+    return TOA_ERROR_INVALID;
+  return TOA_ERROR_IO;
+}
+
+void
+toa_pg_db_set_error (ToaPgDb *db, const PGresult *result, GError **error)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *detail = NULL;
+
+  if (primary != NULL)
+    detail = g_strdup (primary);
+  else
+    detail = first_line (PQerrorMessage (db->conn));
+  if (PQstatus (db->conn) == CONNECTION_BAD)
+    g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
+                 _("The connection to the PostgreSQL server at %s was lost: %s. Try again when the server is back."),
+                 db->name, detail);
+  else
+    g_set_error (error, TOA_ERROR, code_of_sqlstate (state), "%s: %s", db->name, detail);
+}
+
+gboolean
+toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error)
+{
+  g_autoptr(PGresult) result = PQexec (db->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+    return TRUE;
+  toa_pg_db_set_error (db, result, error);
+  return FALSE;
+}
+
+PGresult *
+toa_pg_db_query (ToaPgDb            *db,
+                 const char         *sql,
+                 int                 n_params,
+                 const char * const *params,
+                 GError            **error)
+{
+  PGresult *result = PQexecParams (db->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return result;
+  toa_pg_db_set_error (db, result, error);
+  PQclear (result);
+  return NULL;
+}
+
+gint64
+toa_pg_db_query_int (ToaPgDb            *db,
+                     const char         *sql,
+                     int                 n_params,
+                     const char * const *params,
+                     GError            **error)
+{
+  g_autoptr(PGresult) result = toa_pg_db_query (db, sql, n_params, params, error);
+
+  if (result == NULL)
+    return -1;
+  if (PQntuples (result) == 0 || PQnfields (result) == 0 || PQgetisnull (result, 0, 0))
+    return 0;
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+gboolean
+toa_pg_db_begin (ToaPgDb *db, GError **error)
+{
+  return toa_pg_db_exec (db, "BEGIN", error);
+}
+
+gboolean
+toa_pg_db_commit (ToaPgDb *db, GError **error)
+{
+  return toa_pg_db_exec (db, "COMMIT", error);
+}
+
+void
+toa_pg_db_rollback (ToaPgDb *db)
+{
+  if (PQtransactionStatus (db->conn) != PQTRANS_IDLE)
+    {
+      PGresult *result = PQexec (db->conn, "ROLLBACK");
+
+      PQclear (result);
+    }
+}

@@ -1,0 +1,62 @@
+/* toa-pg-db.h — one connection to a board's PostgreSQL database (libpq): opening it from a
+ * postgresql:// URL with errors that name the server and say what to do (never the
+ * password), statements with parameters, and transactions. */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ToaPgDb ToaPgDb;
+
+/* TRUE for "postgresql://…" and "postgres://…". */
+gboolean    toa_pg_is_url (const char *location);
+
+/* @url with the password replaced by "***" (for messages and logs). */
+char       *toa_pg_url_redact (const char *url);
+
+/* Connects to @url (postgresql://user:password@host:port/db; libpq's other parameters in
+ * the query string work too). Errors: TOA_ERROR_AUTH (the server refused the password —
+ * exit 3), TOA_ERROR_NOT_FOUND (no such database), TOA_ERROR_INVALID (a malformed URL),
+ * TOA_ERROR_IO (unreachable, anything else), each naming host:port. */
+ToaPgDb    *toa_pg_db_connect (const char *url, GError **error);
+void        toa_pg_db_free (ToaPgDb *db);
+
+/* "host:port/database" — for messages; no user, no password. */
+const char *toa_pg_db_describe (ToaPgDb *db);
+/* The libpq connection, owned by @db. */
+PGconn     *toa_pg_db_conn (ToaPgDb *db);
+
+/* Runs @sql (one or more statements, no parameters, results discarded). */
+gboolean    toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error);
+
+/* Runs one statement with text parameters $1…$n (NULL = SQL NULL). Returns the result
+ * (rows or command status; PQclear it) or NULL with @error set from the SQLSTATE. */
+PGresult   *toa_pg_db_query (ToaPgDb            *db,
+                             const char         *sql,
+                             int                 n_params,
+                             const char * const *params,
+                             GError            **error);
+
+/* The first column of the first row as an integer (0 for no row or NULL); -1 on error. */
+gint64      toa_pg_db_query_int (ToaPgDb            *db,
+                                 const char         *sql,
+                                 int                 n_params,
+                                 const char * const *params,
+                                 GError            **error);
+
+gboolean    toa_pg_db_begin (ToaPgDb *db, GError **error);
+gboolean    toa_pg_db_commit (ToaPgDb *db, GError **error);
+/* Rolls back an open transaction; does nothing outside one. Never fails loudly. */
+void        toa_pg_db_rollback (ToaPgDb *db);
+
+/* Sets @error from a failed result: the TOA_ERROR code its SQLSTATE maps to (unique
+ * violation/serialization → CONFLICT, privilege → PERMISSION, 28xxx → AUTH, 22xxx and
+ * other integrity → INVALID, 08xxx and the rest → IO), message prefixed by @db's name. */
+void        toa_pg_db_set_error (ToaPgDb *db, const PGresult *result, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaPgDb, toa_pg_db_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+G_END_DECLS

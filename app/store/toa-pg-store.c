@@ -1,0 +1,355 @@
+/* toa-pg-store.c — the PostgreSQL store object: opening (connect, check, migrate), the
+ * transaction methods, and the helpers the other toa-pg-*.c files share (parameters, row
+ * readers, write savepoints). The methods themselves live in toa-pg-reference.c,
+ * toa-pg-articles.c, toa-pg-flow.c and toa-pg-inbox.c. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "toa-error.h"
+#include "toa-pg-migrate.h"
+#include "toa-pg-private.h"
+
+static void toa_pg_store_iface_init (ToaStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ToaPgStore, toa_pg_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TOA_TYPE_STORE, toa_pg_store_iface_init))
+
+/* ---- parameters ------------------------------------------------------------------------ */
+
+struct _ToaPgParams {
+  GPtrArray *values;    /* char*, NULL = SQL NULL (owned) */
+  GArray    *lengths;   /* int */
+  GArray    *formats;   /* int: 0 text, 1 binary */
+};
+
+ToaPgParams *
+toa_pg_params_new (void)
+{
+  ToaPgParams *params = g_new0 (ToaPgParams, 1);
+
+  params->values = g_ptr_array_new_with_free_func (g_free);
+  params->lengths = g_array_new (FALSE, TRUE, sizeof (int));
+  params->formats = g_array_new (FALSE, TRUE, sizeof (int));
+  return params;
+}
+
+void
+toa_pg_params_free (ToaPgParams *params)
+{
+  if (params == NULL)
+    return;
+  g_ptr_array_unref (params->values);
+  g_array_unref (params->lengths);
+  g_array_unref (params->formats);
+  g_free (params);
+}
+
+static void
+add_value (ToaPgParams *params, char *value, int length, int format)
+{
+  g_ptr_array_add (params->values, value);
+  g_array_append_val (params->lengths, length);
+  g_array_append_val (params->formats, format);
+}
+
+void
+toa_pg_params_text (ToaPgParams *params, const char *value)
+{
+  add_value (params, g_strdup (value), 0, 0);
+}
+
+void
+toa_pg_params_int (ToaPgParams *params, gint64 value)
+{
+  add_value (params, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+void
+toa_pg_params_id (ToaPgParams *params, gint64 id)
+{
+  if (id == 0)
+    add_value (params, NULL, 0, 0);
+  else
+    toa_pg_params_int (params, id);
+}
+
+void
+toa_pg_params_bool (ToaPgParams *params, gboolean value)
+{
+  add_value (params, g_strdup (value ? "true" : "false"), 0, 0);
+}
+
+void
+toa_pg_params_bytes (ToaPgParams *params, GBytes *data)
+{
+  gsize size = 0;
+  const char *bytes;
+
+  if (data == NULL)
+    {
+      add_value (params, NULL, 0, 0);
+      return;
+    }
+  bytes = g_bytes_get_data (data, &size);
+  add_value (params, g_memdup2 (bytes != NULL ? bytes : "", size), (int) size, 1);
+}
+
+guint
+toa_pg_params_count (const ToaPgParams *params)
+{
+  return params != NULL ? params->values->len : 0;
+}
+
+/* ---- queries --------------------------------------------------------------------------- */
+
+PGresult *
+toa_pg_query (ToaPgStore *self, const char *sql, const ToaPgParams *params, GError **error)
+{
+  PGconn *conn = toa_pg_db_conn (self->db);
+  guint n = toa_pg_params_count (params);
+  PGresult *result;
+  ExecStatusType status;
+
+  result = PQexecParams (conn, sql, (int) n, NULL,
+                         n > 0 ? (const char * const *) params->values->pdata : NULL,
+                         n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
+                         n > 0 ? (const int *) (gpointer) params->formats->data : NULL, 0);
+  status = PQresultStatus (result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return result;
+  toa_pg_db_set_error (self->db, result, error);
+  PQclear (result);
+  return NULL;
+}
+
+gboolean
+toa_pg_exec (ToaPgStore *self, const char *sql, const ToaPgParams *params, gint64 *n_rows,
+             GError **error)
+{
+  g_autoptr(PGresult) result = toa_pg_query (self, sql, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (n_rows != NULL)
+    *n_rows = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  return TRUE;
+}
+
+/* ---- row readers ----------------------------------------------------------------------- */
+
+gboolean
+toa_pg_is_null (const PGresult *res, int row, int col)
+{
+  return PQgetisnull (res, row, col);
+}
+
+char *
+toa_pg_text (const PGresult *res, int row, int col)
+{
+  return PQgetisnull (res, row, col) ? NULL : g_strdup (PQgetvalue (res, row, col));
+}
+
+gint64
+toa_pg_int (const PGresult *res, int row, int col)
+{
+  return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
+}
+
+gboolean
+toa_pg_bool (const PGresult *res, int row, int col)
+{
+  return !PQgetisnull (res, row, col) && PQgetvalue (res, row, col)[0] == 't';
+}
+
+GBytes *
+toa_pg_bytes (const PGresult *res, int row, int col)
+{
+  size_t length = 0;
+  unsigned char *data;
+  GBytes *bytes;
+
+  if (PQgetisnull (res, row, col))
+    return NULL;
+  data = PQunescapeBytea ((const unsigned char *) PQgetvalue (res, row, col), &length);
+  if (data == NULL)
+    return NULL;
+  bytes = g_bytes_new (data, length);
+  PQfreemem (data);
+  return bytes;
+}
+
+gboolean
+toa_pg_require_row (const PGresult *res, GError **error, const char *message)
+{
+  if (PQntuples (res) > 0)
+    return TRUE;
+  g_set_error_literal (error, TOA_ERROR, TOA_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+/* ---- transactions ---------------------------------------------------------------------- */
+
+gboolean
+toa_pg_write_begin (ToaPgStore *self, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (!self->in_transaction)
+    return toa_pg_db_begin (self->db, error);
+  sql = g_strdup_printf ("SAVEPOINT toa_write_%u", self->savepoints + 1);
+  if (!toa_pg_db_exec (self->db, sql, error))
+    return FALSE;
+  self->savepoints++;
+  return TRUE;
+}
+
+gboolean
+toa_pg_write_end (ToaPgStore *self, gboolean ok, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (!self->in_transaction)
+    {
+      if (ok)
+        return toa_pg_db_commit (self->db, error);
+      toa_pg_db_rollback (self->db);
+      return FALSE;
+    }
+  g_return_val_if_fail (self->savepoints > 0, FALSE);
+  sql = ok ? g_strdup_printf ("RELEASE SAVEPOINT toa_write_%u", self->savepoints)
+           : g_strdup_printf ("ROLLBACK TO SAVEPOINT toa_write_%u", self->savepoints);
+  self->savepoints--;
+  if (!toa_pg_db_exec (self->db, sql, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+static gboolean
+store_begin (ToaStore *store, GError **error)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+
+  if (self->in_transaction)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO,
+                           "a transaction is already open on this store (nested begin)");
+      return FALSE;
+    }
+  if (!toa_pg_db_begin (self->db, error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  self->savepoints = 0;
+  return TRUE;
+}
+
+static gboolean
+store_commit (ToaStore *store, GError **error)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  self->in_transaction = FALSE;
+  if (toa_pg_db_commit (self->db, error))
+    return TRUE;
+  toa_pg_db_rollback (self->db);
+  return FALSE;
+}
+
+static void
+store_rollback (ToaStore *store)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+
+  self->in_transaction = FALSE;
+  self->savepoints = 0;
+  toa_pg_db_rollback (self->db);
+}
+
+static const char *
+store_describe (ToaStore *store)
+{
+  return TOA_PG_STORE (store)->describe;
+}
+
+static int
+store_schema_version (ToaStore *store)
+{
+  return TOA_PG_STORE (store)->schema_version;
+}
+
+/* ---- the object ------------------------------------------------------------------------ */
+
+static void
+toa_pg_store_finalize (GObject *object)
+{
+  ToaPgStore *self = TOA_PG_STORE (object);
+
+  g_clear_pointer (&self->db, toa_pg_db_free);
+  g_free (self->describe);
+  g_free (self->session_user);
+  G_OBJECT_CLASS (toa_pg_store_parent_class)->finalize (object);
+}
+
+static void
+toa_pg_store_class_init (ToaPgStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = toa_pg_store_finalize;
+}
+
+static void
+toa_pg_store_init (ToaPgStore *self)
+{
+}
+
+static void
+toa_pg_store_iface_init (ToaStoreInterface *iface)
+{
+  iface->describe = store_describe;
+  iface->schema_version = store_schema_version;
+  iface->begin = store_begin;
+  iface->commit = store_commit;
+  iface->rollback = store_rollback;
+  toa_pg_store_iface_reference (iface);
+  toa_pg_store_iface_articles (iface);
+  toa_pg_store_iface_flow (iface);
+  toa_pg_store_iface_inbox (iface);
+}
+
+ToaPgStore *
+toa_pg_store_open (const char *url, ToaOpenFlags flags, GError **error)
+{
+  g_autoptr(ToaPgDb) db = NULL;
+  g_autoptr(GPtrArray) scripts = NULL;
+  g_autoptr(PGresult) user = NULL;
+  ToaPgStore *self;
+  int from = 0, to = 0;
+  gboolean ok;
+
+  if (!(db = toa_pg_db_connect (url, error)))
+    return NULL;
+  if (!(scripts = toa_pg_scripts_load (NULL, TOA_PG_SQL_RESOURCE_DIR, error)))
+    return NULL;
+  ok = (flags & TOA_OPEN_CREATE) != 0 ? toa_pg_init (db, scripts, &from, &to, error)
+                                      : toa_pg_upgrade (db, scripts, &from, &to, error);
+  if (!ok)
+    return NULL;
+  if (!(user = toa_pg_db_query (db, "SELECT current_user", 0, NULL, error)))
+    return NULL;
+
+  self = g_object_new (TOA_TYPE_PG_STORE, NULL);
+  self->describe = g_strdup (toa_pg_db_describe (db));
+  self->session_user = g_strdup (PQgetvalue (user, 0, 0));
+  self->schema_version = to;
+  self->db = g_steal_pointer (&db);
+  return self;
+}
+
+const char *
+toa_pg_store_session_user (ToaPgStore *self)
+{
+  g_return_val_if_fail (TOA_IS_PG_STORE (self), NULL);
+  return self->session_user;
+}

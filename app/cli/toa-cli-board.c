@@ -30,7 +30,7 @@ check_empty (ToaStore *store, GError **error)
     {
       g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
                    _("The database %s already has data; the demo board goes only into a new database. "
-                     "Give another file with --db."),
+                     "Give another file or database with --db."),
                    toa_store_describe (store));
       return FALSE;
     }

@@ -190,8 +190,8 @@ toa_delegation_add_with_form (ToaStore *store, const ToaPerson *actor, const cha
                            _("Name the actions to delegate, e.g. publish,schedule."));
       return NULL;
     }
-  if (!(from = toa_people_find_actor (store, from_login, error))
-      || !(to = toa_people_find_actor (store, to_login, error))
+  if (!(from = toa_people_find_active (store, from_login, error))
+      || !(to = toa_people_find_active (store, to_login, error))
       || !(site = toa_store_site_find_checked (store, site_code != NULL ? site_code : "portal", error)))
     return NULL;
   if (from->id == to->id)

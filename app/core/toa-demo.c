@@ -973,7 +973,7 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
     if (existing->len > 1)
       {
         g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
-                     _("%s already holds a board. Demo data goes only into a new, empty database: choose another file."),
+                     _("%s already holds a board. Demo data goes only into a new, empty database: choose another file or database."),
                      toa_store_describe (store));
         return FALSE;
       }

@@ -252,6 +252,34 @@ toa_people_login_key (const char *login)
 ToaPerson *
 toa_people_find_actor (ToaStore *store, const char *login, GError **error)
 {
+  const char *signed_in;
+
+  g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+
+  /* On the shared server each person signs in with their own account: a connection acts
+   * only as the person it is signed in as. (Whoever opens the SQLite file is trusted.) */
+  signed_in = toa_store_signed_in_login (store);
+  if (signed_in != NULL)
+    {
+      g_autofree char *key = toa_people_login_key (login);
+      g_autofree char *own = toa_people_login_key (signed_in);
+
+      if (key == NULL || own == NULL || g_strcmp0 (key, own) != 0)
+        {
+          g_autofree char *shown = g_utf8_make_valid (login != NULL ? login : "", -1);
+
+          g_set_error (error, TOA_ERROR, TOA_ERROR_PERMISSION,
+                       _("On the shared server you act as yourself: this connection is signed in as “%s”, not “%s”."),
+                       signed_in, shown);
+          return NULL;
+        }
+    }
+  return toa_people_find_active (store, login, error);
+}
+
+ToaPerson *
+toa_people_find_active (ToaStore *store, const char *login, GError **error)
+{
   g_autofree char *key = toa_people_login_key (login);
   g_autoptr(ToaPerson) person = NULL;
   GError *local_error = NULL;

@@ -22,8 +22,14 @@ ToaPerson *toa_people_add (ToaStore *store, gint64 actor_id, const char *login, 
 char      *toa_people_login_key (const char *login);
 
 /* The person acting as @login (the CLI's --as): found by toa_people_login_key, refused with
- * TOA_ERROR_NOT_FOUND when unknown and TOA_ERROR_PERMISSION when the account is inactive. */
+ * TOA_ERROR_NOT_FOUND when unknown and TOA_ERROR_PERMISSION when the account is inactive.
+ * On a store with a signed-in login (PostgreSQL: the connection's own account) @login must
+ * be that login, else TOA_ERROR_PERMISSION: on the shared server you act as yourself. */
 ToaPerson *toa_people_find_actor (ToaStore *store, const char *login, GError **error);
+
+/* An active person named by @login who is not the one acting (a delegation's delegator or
+ * delegate): like toa_people_find_actor without the signed-in check. */
+ToaPerson *toa_people_find_active (ToaStore *store, const char *login, GError **error);
 
 /* Settings of the whole board (workflows, the calendar) are changed by its administrator:
  * TRUE when @actor is active and holds "admin" on the portal; else TOA_ERROR_PERMISSION

@@ -47,6 +47,19 @@ toa_store_schema_version (ToaStore *self)
   return iface->schema_version (self);
 }
 
+const char *
+toa_store_signed_in_login (ToaStore *self)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->signed_in_login == NULL)
+    return NULL;
+  return iface->signed_in_login (self);
+}
+
 gboolean
 toa_store_begin (ToaStore *self, GError **error)
 {

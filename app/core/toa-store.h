@@ -28,6 +28,10 @@ struct _ToaStoreInterface {
   /* What a message should name: the file path or the server URI (without password). */
   const char *(*describe) (ToaStore *self);
   int         (*schema_version) (ToaStore *self);
+  /* Who the connection is signed in as (the PostgreSQL user), or NULL (unset) when whoever
+   * opens the database is trusted (the SQLite file). Core lets a connection with a
+   * signed-in login act only as that login (toa_people_find_actor). Optional. */
+  const char *(*signed_in_login) (ToaStore *self);
 
   /* One transaction at a time per store object; nested begin is an error. */
   gboolean (*begin)    (ToaStore *self, GError **error);
@@ -163,6 +167,7 @@ struct _ToaStoreInterface {
 
 const char     *toa_store_describe (ToaStore *self);
 int             toa_store_schema_version (ToaStore *self);
+const char     *toa_store_signed_in_login (ToaStore *self);   /* NULL = anyone who opens it */
 gboolean        toa_store_begin (ToaStore *self, GError **error);
 gboolean        toa_store_commit (ToaStore *self, GError **error);
 void            toa_store_rollback (ToaStore *self);

@@ -77,5 +77,8 @@ void toa_pg_store_iface_flow (ToaStoreInterface *iface);        /* toa-pg-flow.c
 void toa_pg_store_iface_inbox (ToaStoreInterface *iface);       /* toa-pg-inbox.c: intake channels and
                                                                  * records, deadlines, the inbox, stored
                                                                  * files and attachments */
+void toa_pg_files_iface (ToaStoreInterface *iface);            /* toa-pg-files.c: stored files and
+                                                                 * attachments (toa_pg_store_iface_inbox
+                                                                 * calls it) */
 
 G_END_DECLS

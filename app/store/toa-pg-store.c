@@ -234,8 +234,8 @@ store_begin (ToaStore *store, GError **error)
 
   if (self->in_transaction)
     {
-      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO,
-                           "a transaction is already open on this store (nested begin)");
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("A transaction is already open on this store."));
       return FALSE;
     }
   if (!toa_pg_db_begin (self->db, error))
@@ -250,7 +250,12 @@ store_commit (ToaStore *store, GError **error)
 {
   ToaPgStore *self = TOA_PG_STORE (store);
 
-  g_return_val_if_fail (self->in_transaction, FALSE);
+  if (!self->in_transaction)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_INVALID,
+                           _("No transaction is open on this store."));
+      return FALSE;
+    }
   self->in_transaction = FALSE;
   if (toa_pg_db_commit (self->db, error))
     return TRUE;
@@ -304,11 +309,18 @@ toa_pg_store_init (ToaPgStore *self)
 {
 }
 
+static const char *
+store_signed_in_login (ToaStore *store)
+{
+  return toa_pg_store_session_user (TOA_PG_STORE (store));
+}
+
 static void
 toa_pg_store_iface_init (ToaStoreInterface *iface)
 {
   iface->describe = store_describe;
   iface->schema_version = store_schema_version;
+  iface->signed_in_login = store_signed_in_login;
   iface->begin = store_begin;
   iface->commit = store_commit;
   iface->rollback = store_rollback;

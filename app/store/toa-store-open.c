@@ -1,5 +1,6 @@
-/* toa-store-open.c — opening a board's database from what the user gave (--db): a path,
- * a sqlite:/// URI, or a postgresql:// URI (not available yet), or the default file. */
+/* toa-store-open.c — opening a board's database from what the user gave (--db): a path or
+ * a sqlite:/// URI (the SQLite backend), a postgresql:// or postgres:// URI (the PostgreSQL
+ * backend, toa-pg-store.h), or the default file. */
 #include "config.h"
 
 #include <string.h>
@@ -7,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-error.h"
+#include "toa-pg-store.h"
 #include "toa-sqlite-store.h"
 #include "toa-store-open.h"
 
@@ -26,11 +28,7 @@ toa_store_open (const char    *location,
   if (location == NULL || location[0] == '\0')
     path = toa_store_default_path ();
   else if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    {
-      g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
-                   _("The PostgreSQL backend is not available yet in this version of Tòa soạn. Use an SQLite database file instead."));
-      return NULL;
-    }
+    return (ToaStore *) toa_pg_store_open (location, flags, error);
   else if (g_str_has_prefix (location, "sqlite:"))
     {
       /* sqlite:///abs/path → file:///abs/path, which also decodes %xx escapes. */

@@ -10,12 +10,14 @@ typedef enum {
   TOA_OPEN_CREATE   = 1,   /* create it (owner-only permissions) if missing */
 } ToaOpenFlags;
 
-/* @location: a path, "sqlite:///abs/path", or "postgresql://…" (TOA_ERROR_IO "not yet
- * supported" until the PostgreSQL backend lands); NULL = toa_store_default_path().
+/* @location: a path, "sqlite:///abs/path", or "postgresql://…" / "postgres://…" (the
+ * PostgreSQL backend: toa_pg_store_open, where TOA_OPEN_CREATE creates the schema in an
+ * empty database); NULL = toa_store_default_path().
  * Opens, checks it is a Tòa soạn database, migrates an older schema to the current one.
- * Errors name the file and what to do: TOA_ERROR_DB_NEWER, _DB_CORRUPT, _DB_FOREIGN,
- * _DB_LOCKED, TOA_ERROR_IO (unreadable), TOA_ERROR_NOT_FOUND. Never re-creates or
- * overwrites an existing file. */
+ * Errors name the file or server and what to do: TOA_ERROR_DB_NEWER, _DB_CORRUPT,
+ * _DB_FOREIGN, _DB_LOCKED, TOA_ERROR_IO (unreadable, unreachable), TOA_ERROR_PERMISSION
+ * (wrong login or password), TOA_ERROR_NOT_FOUND. Never re-creates or overwrites an
+ * existing file or database. */
 ToaStore   *toa_store_open (const char *location, ToaOpenFlags flags, GError **error);
 
 /* $XDG_DATA_HOME/toasoan/toasoan.db */

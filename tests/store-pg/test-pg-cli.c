@@ -1,6 +1,7 @@
-/* test-pg-cli.c — `toasoan-cli db init` and `db migrate` as a subprocess against a temporary
- * PostgreSQL server: exit codes and messages (README "Exit codes"), and the same commands on
- * an SQLite file. argv[1] is the toasoan-cli program. */
+/* test-pg-cli.c — toasoan-cli as a subprocess against a temporary PostgreSQL server: `db init`
+ * and `db migrate` (exit codes and messages, README "Exit codes"), `init [--demo]` and ordinary
+ * commands on the server, `--as` refused for anyone but the signed-in account (exit 3), and the
+ * db commands on an SQLite file. argv[1] is the toasoan-cli program. */
 #include <string.h>
 
 #include <gio/gio.h>
@@ -167,10 +168,78 @@ test_refusals (void)
   run_cli (&init_newer, "--db", newer, "db", "init", NULL);
   g_assert_cmpint (init_newer.status, ==, 5);
 
-  /* Every other command still says the PostgreSQL backend is not there yet. */
+  /* Other commands do not create the schema in an empty database: they say to run db init. */
   run_cli (&other, "--db", empty, "site", "list", NULL);
-  g_assert_cmpint (other.status, ==, 5);
-  g_assert_nonnull (strstr (other.err, "not available yet"));
+  g_assert_cmpint (other.status, ==, 2);
+  g_assert_nonnull (strstr (other.err, "db init"));
+}
+
+/* The board on the server through core: db init, init, then ordinary commands; and acting
+ * as yourself: --as must be the login the connection is signed in as (README, exit 3). */
+static void
+test_board (void)
+{
+  g_autofree char *url = new_db_url ("cli_board");
+  const char *me = toa_pg_test_server_user (server);
+  g_auto(CliRun) schema = { 0 }, init = { 0 }, sites = { 0 }, add_me = { 0 }, add_other = { 0 };
+  g_auto(CliRun) as_me = { 0 }, as_other = { 0 }, as_other_json = { 0 };
+  g_autoptr(JsonObject) init_json = NULL, error_json = NULL;
+
+  run_cli (&schema, "--db", url, "db", "init", NULL);
+  g_assert_cmpint (schema.status, ==, 0);
+  run_cli (&init, "--db", url, "--json", "init", NULL);
+  g_assert_cmpstr (init.err, ==, "");
+  g_assert_cmpint (init.status, ==, 0);
+  init_json = parse_object (init.out);
+  g_assert_null (strstr (init.out, toa_pg_test_server_password (server)));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (init_json, "sites")), ==, 1);
+
+  run_cli (&sites, "--db", url, "site", "list", NULL);
+  g_assert_cmpstr (sites.err, ==, "");
+  g_assert_cmpint (sites.status, ==, 0);
+  g_assert_nonnull (strstr (sites.out, "portal"));
+
+  /* the server's account as a person of the board, and someone else */
+  run_cli (&add_me, "--db", url, "user", "add", "--login", me, "--name", "Quản trị máy chủ", "--role", "editor", NULL);
+  g_assert_cmpstr (add_me.err, ==, "");
+  g_assert_cmpint (add_me.status, ==, 0);
+  run_cli (&add_other, "--db", url, "user", "add", "--login", "lan", "--name", "Nguyễn Thị Lan", "--role", "editor", NULL);
+  g_assert_cmpint (add_other.status, ==, 0);
+
+  run_cli (&as_me, "--db", url, "inbox", "--as", me, NULL);
+  g_assert_cmpstr (as_me.err, ==, "");
+  g_assert_cmpint (as_me.status, ==, 0);
+
+  run_cli (&as_other, "--db", url, "inbox", "--as", "lan", NULL);
+  g_assert_cmpint (as_other.status, ==, 3);
+  g_assert_nonnull (strstr (as_other.err, "act as yourself"));
+  g_assert_nonnull (strstr (as_other.err, me));
+
+  run_cli (&as_other_json, "--db", url, "--json", "inbox", "--as", "lan", NULL);
+  g_assert_cmpint (as_other_json.status, ==, 3);
+}
+
+/* init --demo on the server: the demo board through core, the same as on a file. */
+static void
+test_demo (void)
+{
+  g_autofree char *url = new_db_url ("cli_demo");
+  g_auto(CliRun) demo = { 0 }, again = { 0 }, articles = { 0 };
+  g_autoptr(JsonObject) json = NULL;
+
+  run_cli (&demo, "--db", url, "--json", "init", "--demo", NULL);
+  g_assert_cmpstr (demo.err, ==, "");
+  g_assert_cmpint (demo.status, ==, 0);
+  json = parse_object (demo.out);
+  g_assert_cmpint (json_object_get_int_member (json, "articles"), >, 0);
+  g_assert_true (json_object_has_member (json_object_get_object_member (json, "demo"), "people"));
+
+  /* the demo goes only into an empty board */
+  run_cli (&again, "--db", url, "init", "--demo", NULL);
+  g_assert_cmpint (again.status, ==, 4);
+
+  run_cli (&articles, "--db", url, "article", "list", "--limit", "5", NULL);
+  g_assert_cmpint (articles.status, ==, 0);
 }
 
 static void
@@ -243,6 +312,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pg-cli/migrate-from-older", test_migrate_from_older);
   g_test_add_func ("/pg-cli/refusals", test_refusals);
   g_test_add_func ("/pg-cli/connection-failures", test_connection_failures);
+  g_test_add_func ("/pg-cli/board", test_board);
+  g_test_add_func ("/pg-cli/demo", test_demo);
   g_test_add_func ("/pg-cli/sqlite", test_sqlite);
   return g_test_run ();
 }

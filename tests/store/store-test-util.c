@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 
 #include "store-test-util.h"
+#include "toa-test-store.h"
 
 char *
 store_test_tmpdir (void)
@@ -21,6 +22,7 @@ store_test_rmtree (const char *dir)
 
   if (dir == NULL)
     return;
+  toa_test_store_forget (dir);
   d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
     {

@@ -17,6 +17,7 @@
 #include "toa-inbox.h"
 #include "toa-people.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 #include "toa-transitions.h"
 
@@ -122,7 +123,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = toa_test_make_dir ();
   path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  f->store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   portal = toa_store_site_find (f->store, "portal", &error);

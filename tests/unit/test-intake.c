@@ -16,8 +16,10 @@
 #include "toa-error.h"
 #include "toa-intake.h"
 #include "toa-people.h"
+#include "toa-pg-private.h"
 #include "toa-sqlite-store.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 
 typedef struct {
@@ -54,7 +56,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = toa_test_make_dir ();
   path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  f->store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   portal = toa_store_site_find (f->store, "portal", &error);
@@ -129,10 +131,19 @@ write_file (Fixture *f, const char *name, const char *data, gsize len)
 static gint64
 count_sql (Fixture *f, const char *sql)
 {
-  sqlite3 *db = toa_sqlite_store_get_handle (TOA_SQLITE_STORE (f->store));
+  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
+  if (TOA_IS_PG_STORE (f->store))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PGresult) result = toa_pg_query (TOA_PG_STORE (f->store), sql, NULL, &error);
+
+      g_assert_no_error (error);
+      return toa_pg_int (result, 0, 0);
+    }
+  db = toa_sqlite_store_get_handle (TOA_SQLITE_STORE (f->store));
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);
@@ -546,14 +557,20 @@ test_attachments_name_only (Fixture *f, gconstpointer data)
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  sqlite3 *db = toa_sqlite_store_get_handle (TOA_SQLITE_STORE (f->store));
   g_autofree char *sql = NULL;
 
   article = toa_intake_add (f->store, f->editor, &draft, NULL, &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("UPDATE intake_records SET attachments = '[\"cu.pdf\",\"anh.jpg\"]' "
                          "WHERE article_id = %lld", (long long) article->id);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (TOA_IS_PG_STORE (f->store))
+    {
+      g_assert_true (toa_pg_exec (TOA_PG_STORE (f->store), sql, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  else
+    g_assert_cmpint (sqlite3_exec (toa_sqlite_store_get_handle (TOA_SQLITE_STORE (f->store)), sql,
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
 
   list = toa_attachments_list (f->store, article->id, &error);
   g_assert_no_error (error);

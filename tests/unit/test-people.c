@@ -11,6 +11,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 
 typedef struct {
@@ -26,7 +27,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = toa_test_make_dir ();
   f->path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (f->path, TOA_OPEN_CREATE, &error);
+  f->store = toa_test_store_open (f->path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (f->store, "Cổng Thông tin điện tử tỉnh Bình Phước", &error));
   g_assert_no_error (error);
@@ -110,7 +111,7 @@ test_board_init_invalid_name (void)
   g_autofree char *dir = toa_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "bad.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaStore) store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  g_autoptr(ToaStore) store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
   g_autoptr(GPtrArray) sites = NULL;
 
   g_assert_no_error (error);
@@ -283,6 +284,45 @@ test_sign_in (Fixture *f, gconstpointer data)
     }
 }
 
+/* Who acts: anyone named on the SQLite file (whoever opens it is trusted); on PostgreSQL only
+ * the person the connection is signed in as (issue 4: each person their own account). */
+static void
+test_act_as_yourself (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ToaPerson) lan = add_person (f, "lan", "Nguyễn Thị Lan", "secretary", NULL);
+  g_autoptr(ToaPerson) actor = NULL, named = NULL, own = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *signed_in = toa_store_signed_in_login (f->store);
+
+  if (!toa_test_store_is_pg ())
+    {
+      g_assert_null (signed_in);
+      actor = toa_people_find_actor (f->store, "  LAN ", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (actor->id, ==, lan->id);
+      return;
+    }
+
+  g_assert_nonnull (signed_in);
+  actor = toa_people_find_actor (f->store, "lan", &error);
+  g_assert_error (error, TOA_ERROR, TOA_ERROR_PERMISSION);
+  g_assert_null (actor);
+  g_assert_nonnull (strstr (error->message, signed_in));
+  g_assert_nonnull (strstr (error->message, "lan"));
+  g_clear_error (&error);
+
+  /* someone named, not acting (a delegation's delegate), is still found */
+  named = toa_people_find_active (f->store, "lan", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (named->id, ==, lan->id);
+
+  /* the signed-in account as a person of the board acts as themself */
+  own = add_person (f, signed_in, "Quản trị máy chủ", "editor", NULL);
+  actor = toa_people_find_actor (f->store, signed_in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (actor->id, ==, own->id);
+}
+
 static void
 test_sign_in_inactive (Fixture *f, gconstpointer data)
 {
@@ -291,13 +331,22 @@ test_sign_in_inactive (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  /* there is no "deactivate" yet: switch the flag in the file */
+  /* there is no "deactivate" yet: switch the flag in the database */
   g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE people SET active = 0 WHERE login = 'lan'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  f->store = toa_store_open (f->path, TOA_OPEN_EXISTING, &error);
+  if (toa_test_store_is_pg ())
+    {
+      g_assert_true (toa_test_store_exec (f->path, "UPDATE people SET active = false WHERE login = 'lan'",
+                                          &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE people SET active = 0 WHERE login = 'lan'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  f->store = toa_test_store_open (f->path, TOA_OPEN_EXISTING, &error);
   g_assert_no_error (error);
 
   none = toa_auth_sign_in (f->store, "lan", "toasoan2026", &error);
@@ -344,6 +393,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/people/act-as-yourself", test_act_as_yourself);
   ADD ("/board/init", test_board_init);
   g_test_add_func ("/board/init-invalid-name", test_board_init_invalid_name);
   ADD ("/people/parse-role", test_parse_role);

@@ -14,6 +14,7 @@
 #include "toa-people.h"
 #include "toa-store-open.h"
 #include "toa-test-board.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 #include "toa-text.h"
 #include "toa-transitions.h"
@@ -374,7 +375,7 @@ static gpointer
 race (gpointer data)
 {
   Racer *r = data;
-  g_autoptr(ToaStore) store = toa_store_open (r->path, TOA_OPEN_EXISTING, &r->error);
+  g_autoptr(ToaStore) store = toa_test_store_open (r->path, TOA_OPEN_EXISTING, &r->error);
   ToaTransitionRequest request = {
     .article_id = r->id, .transition = r->transition, .expected_version = r->version,
     .comment = "Trả lại", .target = g_str_equal (r->transition, "return") ? "editing" : NULL,
@@ -402,7 +403,7 @@ test_two_at_once (Fixture *f, gconstpointer data)
   gint64 id2;
 
   /* Two connections to one file, both having seen the same version: the second loses. */
-  other = toa_store_open (f->path, TOA_OPEN_EXISTING, &error);
+  other = toa_test_store_open (f->path, TOA_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   g_assert_true (toa_transitions_do (f->store, who (f, "standing-deputy"), &first, NULL, &error));
   g_assert_no_error (error);

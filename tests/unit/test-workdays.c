@@ -10,6 +10,7 @@
 #include "toa-deadline.h"
 #include "toa-error.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 #include "toa-workdays.h"
 
@@ -27,7 +28,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = toa_test_make_dir ();
   path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  f->store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   f->cal = toa_work_calendar_get (f->store, &error);

@@ -17,6 +17,7 @@
 #include "toa-people.h"
 #include "toa-role.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 #include "toa-workflow-check.h"
 #include "toa-workflow-store.h"
@@ -34,7 +35,7 @@ ensure_resources (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = toa_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "r.db", NULL);
-  ToaStore *store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  ToaStore *store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
 
   g_assert_no_error (error);
   g_object_unref (store);
@@ -667,7 +668,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = toa_test_make_dir ();
   path = g_build_filename (f->dir, "board.db", NULL);
-  f->store = toa_store_open (path, TOA_OPEN_CREATE, &error);
+  f->store = toa_test_store_open (path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   g_assert_no_error (error);

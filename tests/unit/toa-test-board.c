@@ -1,10 +1,12 @@
-/* toa-test-board.c — see toa-test-board.h. */
+/* toa-test-board.c — see toa-test-board.h. The database is an SQLite file, or a fresh
+ * PostgreSQL database when TOA_TEST_PG=1 (toa-test-store.h). */
 #include "toa-test-board.h"
 
 #include "toa-articles.h"
 #include "toa-board.h"
 #include "toa-reference.h"
 #include "toa-store-open.h"
+#include "toa-test-store.h"
 #include "toa-test-util.h"
 
 const char *const toa_test_role_codes[TOA_TEST_N_ROLES] = {
@@ -23,7 +25,7 @@ toa_test_board_set_up (ToaTestBoard *board, gconstpointer data)
 
   board->dir = toa_test_make_dir ();
   board->path = g_build_filename (board->dir, "board.db", NULL);
-  board->store = toa_store_open (board->path, TOA_OPEN_CREATE, &error);
+  board->store = toa_test_store_open (board->path, TOA_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_true (toa_board_init (board->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   g_assert_no_error (error);

@@ -1,5 +1,6 @@
-/* toa-test-board.h — a temporary board for store tests: a database file initialised with the
- * portal, one portal section and one person per role ("r-<role>", "Người <role>"). */
+/* toa-test-board.h — a temporary board for store tests: a database file (or, with
+ * TOA_TEST_PG=1, a PostgreSQL database: toa-test-store.h) initialised with the portal, one
+ * portal section and one person per role ("r-<role>", "Người <role>"). */
 #pragma once
 
 #include "toa-people.h"

@@ -35,11 +35,18 @@ toa_test_make_dir (void)
   return dir;
 }
 
+/* tests/store-pg/toa-test-store.c, linked into the store tests only: drops the PostgreSQL
+ * databases made for files in @dir (TOA_TEST_PG=1). */
+void toa_test_store_forget (const char *dir) __attribute__ ((weak));
+
 void
 toa_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
+
+  if (toa_test_store_forget != NULL)
+    toa_test_store_forget (dir);
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {

@@ -11,6 +11,7 @@
 #include "toa-cli.h"
 #include "toa-cli-output.h"
 #include "toa-error.h"
+#include "toa-pg-copy.h"
 #include "toa-pg-migrate.h"
 #include "toa-store-open.h"
 
@@ -110,5 +111,90 @@ toa_cli_db_migrate (ToaCli *cli, char **args, GError **error)
   if (!(store = toa_cli_store (cli, error)))
     return FALSE;
   print_versions (cli, toa_store_describe (store), from, toa_store_schema_version (store));
+  return TRUE;
+}
+
+/* `db copy --from SRC --to DST`: the SQLite board onto an empty PostgreSQL database
+ * (toa-pg-copy.h), with a per-table report of rows and checksums. */
+gboolean
+toa_cli_db_copy (ToaCli *cli, char **args, GError **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(ToaPgCopyReport) report = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("the board's SQLite file (sqlite:///PATH or a path)"), "SRC" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("the PostgreSQL database (postgresql://USER@HOST:PORT/DB)"), "DST" },
+    { NULL }
+  };
+
+  if (!toa_cli_parse (cli, entries, args, 0, 0, error)
+      || !toa_cli_require (from, "--from", error)
+      || !toa_cli_require (to, "--to", error))
+    return FALSE;
+  if (!(report = toa_pg_copy (from, to, error)))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonObject *root = json_object_new ();
+      JsonArray *tables = json_array_new ();
+      JsonArray *skipped = json_array_new ();
+
+      json_object_set_string_member (root, "source", report->source);
+      json_object_set_string_member (root, "target", report->target);
+      json_object_set_int_member (root, "source_version_before", report->source_version_before);
+      json_object_set_int_member (root, "source_version", report->source_version);
+      json_object_set_boolean_member (root, "source_migrated",
+                                      report->source_version_before < report->source_version);
+      json_object_set_boolean_member (root, "schema_created", report->schema_created);
+      for (guint i = 0; i < report->tables->len; i++)
+        {
+          ToaPgCopyTable *t = g_ptr_array_index (report->tables, i);
+          JsonObject *object = json_object_new ();
+
+          json_object_set_string_member (object, "table", t->name);
+          json_object_set_int_member (object, "source_rows", t->source_rows);
+          json_object_set_int_member (object, "target_rows", t->target_rows);
+          json_object_set_string_member (object, "source_sha256", t->source_sha256);
+          json_object_set_string_member (object, "target_sha256", t->target_sha256);
+          json_object_set_boolean_member (object, "match", toa_pg_copy_table_matches (t));
+          json_object_set_double_member (object, "seconds", t->seconds);
+          json_array_add_object_element (tables, object);
+        }
+      for (guint i = 0; i < report->skipped->len; i++)
+        json_array_add_string_element (skipped, g_ptr_array_index (report->skipped, i));
+      json_object_set_array_member (root, "tables", tables);
+      json_object_set_array_member (root, "skipped", skipped);
+      json_object_set_int_member (root, "audit_records", report->audit_records);
+      json_object_set_double_member (root, "seconds", report->seconds);
+      toa_cli_print_json (json_node_init_object (json_node_alloc (), root));
+      json_object_unref (root);
+      return TRUE;
+    }
+
+  if (report->source_version_before < report->source_version)
+    toa_cli_print (_("The source's schema was migrated first: version %d → %d.\n"),
+                   report->source_version_before, report->source_version);
+  toa_cli_print (_("Copied %s → %s%s:\n"), report->source, report->target,
+                 report->schema_created ? _(" (schema created)") : "");
+  for (guint i = 0; i < report->tables->len; i++)
+    {
+      ToaPgCopyTable *t = g_ptr_array_index (report->tables, i);
+
+      toa_cli_print ("  %-24s %8lld %s  %.16s…  %7.2f s\n", t->name, (long long) t->target_rows,
+                     toa_pg_copy_table_matches (t) ? _("rows, checksum equal") : _("rows, DIFFERENT"),
+                     t->target_sha256, t->seconds);
+    }
+  if (report->skipped->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < report->skipped->len; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (report->skipped, i));
+      toa_cli_print (_("Not copied (SQLite only, rebuilt by the server): %s\n"), names->str);
+    }
+  toa_cli_print (_("Audit chain verified on the server: %lld records. Time: %.2f s.\n"),
+                 (long long) report->audit_records, report->seconds);
   return TRUE;
 }

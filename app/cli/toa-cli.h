@@ -68,6 +68,7 @@ ToaPerson *toa_cli_actor (ToaCli *cli, const char *login, GError **error);
 gboolean toa_cli_init          (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_db_init       (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_db_migrate    (ToaCli *cli, char **args, GError **error);
+gboolean toa_cli_db_copy       (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_audit_verify  (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_user_add      (ToaCli *cli, char **args, GError **error);
 gboolean toa_cli_user_list     (ToaCli *cli, char **args, GError **error);

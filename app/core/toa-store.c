@@ -61,6 +61,59 @@ toa_store_signed_in_login (ToaStore *self)
 }
 
 gboolean
+toa_store_is_online (ToaStore *self)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  return iface->is_online == NULL || iface->is_online (self);
+}
+
+gboolean
+toa_store_ping (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  return iface->ping == NULL || iface->ping (self, error);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+ToaStoreWatch *
+toa_store_watch (ToaStore *self, GError **error)
+{
+  ToaStoreInterface *iface;
+  GWeakRef *shared;
+  ToaStoreWatch *watch;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->watch == NULL)
+    return NULL;
+  shared = g_object_get_data (G_OBJECT (self), "toa-store-watch");
+  if (shared != NULL && (watch = g_weak_ref_get (shared)) != NULL)
+    return watch;
+  if ((watch = iface->watch (self, error)) == NULL)
+    return NULL;
+  shared = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (shared, watch);
+  g_object_set_data_full (G_OBJECT (self), "toa-store-watch", shared, weak_ref_free);
+  return watch;
+}
+
+gboolean
 toa_store_begin (ToaStore *self, GError **error)
 {
   ToaStoreInterface *iface;
@@ -889,6 +942,33 @@ toa_store_article_flow_update (ToaStore *self, const ToaArticleFlow *flow, gint6
       return FALSE;
     }
   return iface->article_flow_update (self, flow, expected_version, expected_state, error);
+}
+
+gboolean
+toa_store_has_transition_take (ToaStore *self)
+{
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+
+  return TOA_STORE_GET_IFACE (self)->transition_take != NULL;
+}
+
+gboolean
+toa_store_transition_take (ToaStore *self, ToaArticleFlow *flow, const char *target,
+                           ToaTransitionRecord *record, gint64 expected_version, gint64 now,
+                           GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->transition_take == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->transition_take (self, flow, target, record, expected_version, now, error);
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "toa-attachment-types.h"
 #include "toa-inbox-types.h"
 #include "toa-model.h"
+#include "toa-store-watch.h"
 #include "toa-transitions.h"
 #include "toa-workflow.h"
 #include "toa-workdays.h"
@@ -32,6 +33,16 @@ struct _ToaStoreInterface {
    * opens the database is trusted (the SQLite file). Core lets a connection with a
    * signed-in login act only as that login (toa_people_find_actor). Optional. */
   const char *(*signed_in_login) (ToaStore *self);
+  /* Outages (optional; unset = always online, like the SQLite file). is_online: whether
+   * the last contact with the server worked, without network traffic. ping: contacts the
+   * server now (connecting again if the connection was lost, never inside a transaction);
+   * FALSE with TOA_ERROR_IO when it does not answer. */
+  gboolean    (*is_online) (ToaStore *self);
+  gboolean    (*ping)      (ToaStore *self, GError **error);
+  /* Live changes (issue 4, toa-store-watch.h): a new watch on the calling thread's main
+   * context, or NULL with @error. Optional: NULL (unset) when the store cannot tell what
+   * other desks changed (the SQLite file) — callers poll then. */
+  ToaStoreWatch *(*watch) (ToaStore *self, GError **error);
 
   /* One transaction at a time per store object; nested begin is an error. */
   gboolean (*begin)    (ToaStore *self, GError **error);
@@ -100,6 +111,18 @@ struct _ToaStoreInterface {
 
   /* Transitions and delegations (issue 3). */
   /* (transition vfuncs go here) */
+  /* transition_take (optional; unset = the store trusts core to write): a transition core
+   * has already checked, taken by the server, which checks it again against the person the
+   * connection is signed in as and writes state (compare-and-set on @expected_version),
+   * the timeline row, the lapse of a pending request and the audit record itself
+   * (PostgreSQL: toa_take_transition, resources/sql/postgres/005-security.sql). In:
+   * @flow (id, deadline to set when it has none), @target, @record (actor_id, transition,
+   * comment, ground, scheduled_for), @now (honoured only for the database's owner).
+   * Out: @record filled (id, from/to, on_behalf_of, behalf_form, at), @flow's state,
+   * version and deadline. TOA_ERROR_CONFLICT when the item moved first. */
+  gboolean (*transition_take) (ToaStore *self, ToaArticleFlow *flow, const char *target,
+                               ToaTransitionRecord *record, gint64 expected_version, gint64 now,
+                               GError **error);
   /* Delegations (toa-delegation.h). delegation_get: NOT_FOUND; delegation_list: given by or
    * to @person_id (0 = everyone's), newest first; delegation_revoke sets revoked_at = @at only
    * while not revoked (else TOA_ERROR_CONFLICT). */
@@ -168,6 +191,11 @@ struct _ToaStoreInterface {
 const char     *toa_store_describe (ToaStore *self);
 int             toa_store_schema_version (ToaStore *self);
 const char     *toa_store_signed_in_login (ToaStore *self);   /* NULL = anyone who opens it */
+gboolean        toa_store_is_online (ToaStore *self);
+gboolean        toa_store_ping (ToaStore *self, GError **error);
+/* The store's live-changes watch, shared by every caller while one holds a reference (unref
+ * it when done); NULL without an error when the store cannot be watched (SQLite). */
+ToaStoreWatch  *toa_store_watch (ToaStore *self, GError **error);
 gboolean        toa_store_begin (ToaStore *self, GError **error);
 gboolean        toa_store_commit (ToaStore *self, GError **error);
 void            toa_store_rollback (ToaStore *self);
@@ -214,6 +242,10 @@ gboolean        toa_store_calendar_adjustment_add (ToaStore *self, const ToaCale
 gboolean        toa_store_board_setting_set (ToaStore *self, const char *key, const char *value,
                                              const char *source, GError **error);
 /* (transition wrappers go here) */
+gboolean        toa_store_has_transition_take (ToaStore *self);
+gboolean        toa_store_transition_take (ToaStore *self, ToaArticleFlow *flow, const char *target,
+                                           ToaTransitionRecord *record, gint64 expected_version,
+                                           gint64 now, GError **error);
 gboolean            toa_store_approval_request_add (ToaStore *self, ToaApprovalRequest *request, GError **error);
 ToaApprovalRequest *toa_store_approval_request_get (ToaStore *self, gint64 id, GError **error);
 ToaApprovalRequest *toa_store_approval_request_pending (ToaStore *self, gint64 article_id, GError **error);

@@ -215,6 +215,55 @@ holds_one_of (GStrv held, GStrv wanted)
 
 /* ---- writing a transition ------------------------------------------------------------ */
 
+/* The deadline from the information kind, when the item has none yet (working days). */
+static gboolean
+fill_deadline (ToaStore *store, ToaArticleFlow *flow, GError **error)
+{
+  GDate basis, deadline;
+  gboolean has_deadline = FALSE;
+
+  if (flow->deadline != NULL || flow->info_kind == NULL)
+    return TRUE;
+  toa_transitions_local_date (flow->created_at, &basis);
+  if (!toa_deadline_for_kind (store, NULL, flow->info_kind, &basis, &deadline, &has_deadline,
+                              NULL, error))
+    return FALSE;
+  if (has_deadline)
+    flow->deadline = toa_workdays_iso_date (&deadline);
+  return TRUE;
+}
+
+/* On a store whose server enforces the rules (toa_store_has_transition_take): core has
+ * checked (for its messages); the server checks again as the signed-in person and writes
+ * state, timeline, the lapse of a pending request and the audit record. */
+static gboolean
+take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, const char *to,
+                ToaTransitionRecord *record, gint64 now, GError **error)
+{
+  GError *local_error = NULL;
+
+  if (!fill_deadline (store, flow, error))
+    return FALSE;
+  record->article_id = flow->id;
+  g_free (record->transition);
+  record->transition = g_strdup (transition);
+  if (!toa_store_transition_take (store, flow, to, record, flow->version, now, &local_error))
+    {
+      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
+        {
+          g_autoptr(ToaArticleFlow) current = NULL;
+
+          g_clear_error (&local_error);
+          current = toa_store_article_flow_get (store, flow->id, NULL);
+          set_conflict (error, current);
+          return FALSE;
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const ToaWorkflow *workflow,
                        const ToaWorkflowTransition *transition, const char *to,
@@ -227,18 +276,8 @@ toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const ToaWorkflow 
   /* The item keeps the definition version it started with. */
   if (flow->workflow_version == 0)
     flow->workflow_version = workflow->version;
-  if (flow->deadline == NULL && flow->info_kind != NULL)
-    {
-      GDate basis, deadline;
-      gboolean has_deadline = FALSE;
-
-      toa_transitions_local_date (flow->created_at, &basis);
-      if (!toa_deadline_for_kind (store, NULL, flow->info_kind, &basis, &deadline, &has_deadline,
-                                  NULL, error))
-        return FALSE;
-      if (has_deadline)
-        flow->deadline = toa_workdays_iso_date (&deadline);
-    }
+  if (!fill_deadline (store, flow, error))
+    return FALSE;
   g_free (flow->state);
   flow->state = g_strdup (to);
   if (transition->publishes)
@@ -409,15 +448,24 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   record->comment = g_strdup (comment);
   record->ground = decision.transition->ground_required ? g_strdup (ground) : NULL;
   record->scheduled_for = request->scheduled_for;
-  if (!toa_transitions_apply (store, flow, workflow, decision.transition, decision.to, record,
-                              actor->id, now, &local_error)
-      || !toa_approval_lapse_pending (store, flow->id, actor->id, now, &local_error))
-    goto failed;
-  detail = toa_transitions_detail_json (record, 0);
-  if (!toa_audit_append (store, actor->id, "article.transition", "article", flow->id, detail,
-                         &local_error)
-      || !toa_store_commit (store, &local_error))
-    goto failed;
+  if (toa_store_has_transition_take (store))
+    {
+      if (!take_on_server (store, flow, decision.transition->code, decision.to, record, now, &local_error)
+          || !toa_store_commit (store, &local_error))
+        goto failed;
+    }
+  else
+    {
+      if (!toa_transitions_apply (store, flow, workflow, decision.transition, decision.to, record,
+                                  actor->id, now, &local_error)
+          || !toa_approval_lapse_pending (store, flow->id, actor->id, now, &local_error))
+        goto failed;
+      detail = toa_transitions_detail_json (record, 0);
+      if (!toa_audit_append (store, actor->id, "article.transition", "article", flow->id, detail,
+                             &local_error)
+          || !toa_store_commit (store, &local_error))
+        goto failed;
+    }
 
   if (out != NULL)
     {

@@ -1,5 +1,8 @@
 /* toa-pg-db.c — one libpq connection: opening from a URL, errors mapped to the TOA_ERROR
- * domain by SQLSTATE, statements with parameters, transactions. */
+ * domain by SQLSTATE, statements with parameters, transactions, and reconnecting after an
+ * outage: a statement on a lost connection first connects again (a short timeout), but
+ * never inside a transaction — a transaction that lost its connection is lost as a whole
+ * and every statement fails until the caller rolls it back. */
 #include "config.h"
 
 #include <string.h>
@@ -10,9 +13,15 @@
 #include "toa-pg-db.h"
 
 struct _ToaPgDb {
-  PGconn *conn;
-  char   *name;   /* host:port/database */
+  PGconn   *conn;
+  char     *name;            /* host:port/database */
+  char     *url;             /* to connect again after an outage */
+  gboolean  in_transaction;  /* BEGIN sent, no COMMIT/ROLLBACK yet */
 };
+
+/* Seconds to wait for the server when connecting again after an outage. */
+#define RECONNECT_TIMEOUT "2"
+
 
 gboolean
 toa_pg_is_url (const char *location)
@@ -155,6 +164,7 @@ toa_pg_db_connect (const char *url, GError **error)
   db = g_new0 (ToaPgDb, 1);
   db->conn = conn;
   db->name = g_steal_pointer (&name);
+  db->url = g_strdup (url);
   return db;
 }
 
@@ -165,6 +175,7 @@ toa_pg_db_free (ToaPgDb *db)
     return;
   PQfinish (db->conn);
   g_free (db->name);
+  g_free (db->url);
   g_free (db);
 }
 
@@ -197,6 +208,57 @@ code_of_sqlstate (const char *state)
   return TOA_ERROR_IO;
 }
 
+static void
+set_lost (ToaPgDb *db, const char *detail, GError **error)
+{
+  g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
+               _("The connection to the PostgreSQL server at %s was lost: %s. Try again when the server is back."),
+               db->name, detail);
+}
+
+gboolean
+toa_pg_db_is_online (ToaPgDb *db)
+{
+  return PQstatus (db->conn) == CONNECTION_OK;
+}
+
+gboolean
+toa_pg_db_ensure (ToaPgDb *db, GError **error)
+{
+  const char *keywords[] = { "application_name", "dbname", "connect_timeout", NULL };
+  const char *values[] = { "toasoan", db->url, RECONNECT_TIMEOUT, NULL };
+  PGconn *conn;
+
+  if (PQstatus (db->conn) == CONNECTION_OK)
+    return TRUE;
+  if (db->in_transaction)
+    {
+      /* Never carry on a transaction on a new connection: its earlier statements are gone. */
+      set_lost (db, _("the transaction was interrupted and nothing of it was saved"), error);
+      return FALSE;
+    }
+  /* The timeout after the URL: it wins over the URL's own connect_timeout. */
+  conn = PQconnectdbParams (keywords, values, 1);
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = first_line (conn != NULL ? PQerrorMessage (conn) : "out of memory");
+
+      PQfinish (conn);
+      set_lost (db, detail, error);
+      return FALSE;
+    }
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  PQfinish (db->conn);
+  db->conn = conn;
+  return TRUE;
+}
+
+gboolean
+toa_pg_db_ping (ToaPgDb *db, GError **error)
+{
+  return toa_pg_db_exec (db, "SELECT 1", error);
+}
+
 void
 toa_pg_db_set_error (ToaPgDb *db, const PGresult *result, GError **error)
 {
@@ -209,9 +271,7 @@ toa_pg_db_set_error (ToaPgDb *db, const PGresult *result, GError **error)
   else
     detail = first_line (PQerrorMessage (db->conn));
   if (PQstatus (db->conn) == CONNECTION_BAD)
-    g_set_error (error, TOA_ERROR, TOA_ERROR_IO,
-                 _("The connection to the PostgreSQL server at %s was lost: %s. Try again when the server is back."),
-                 db->name, detail);
+    set_lost (db, detail, error);
   else
     g_set_error (error, TOA_ERROR, code_of_sqlstate (state), "%s: %s", db->name, detail);
 }
@@ -219,8 +279,13 @@ toa_pg_db_set_error (ToaPgDb *db, const PGresult *result, GError **error)
 gboolean
 toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error)
 {
-  g_autoptr(PGresult) result = PQexec (db->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  g_autoptr(PGresult) result = NULL;
+  ExecStatusType status;
+
+  if (!toa_pg_db_ensure (db, error))
+    return FALSE;
+  result = PQexec (db->conn, sql);
+  status = PQresultStatus (result);
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
     return TRUE;
@@ -235,8 +300,13 @@ toa_pg_db_query (ToaPgDb            *db,
                  const char * const *params,
                  GError            **error)
 {
-  PGresult *result = PQexecParams (db->conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result;
+  ExecStatusType status;
+
+  if (!toa_pg_db_ensure (db, error))
+    return NULL;
+  result = PQexecParams (db->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  status = PQresultStatus (result);
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
@@ -264,18 +334,27 @@ toa_pg_db_query_int (ToaPgDb            *db,
 gboolean
 toa_pg_db_begin (ToaPgDb *db, GError **error)
 {
-  return toa_pg_db_exec (db, "BEGIN", error);
+  if (!toa_pg_db_exec (db, "BEGIN", error))
+    return FALSE;
+  db->in_transaction = TRUE;
+  return TRUE;
 }
 
 gboolean
 toa_pg_db_commit (ToaPgDb *db, GError **error)
 {
-  return toa_pg_db_exec (db, "COMMIT", error);
+  gboolean ok = toa_pg_db_exec (db, "COMMIT", error);
+
+  /* Committed, or failed and over: either way no transaction is open any more (a COMMIT
+   * that failed on a lost connection is rolled back by the server). */
+  db->in_transaction = FALSE;
+  return ok;
 }
 
 void
 toa_pg_db_rollback (ToaPgDb *db)
 {
+  db->in_transaction = FALSE;
   if (PQtransactionStatus (db->conn) != PQTRANS_IDLE)
     {
       PGresult *result = PQexec (db->conn, "ROLLBACK");

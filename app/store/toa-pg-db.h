@@ -46,6 +46,15 @@ gint64      toa_pg_db_query_int (ToaPgDb            *db,
                                  const char * const *params,
                                  GError            **error);
 
+/* Outages. Every statement first calls _ensure: on a lost connection it connects again
+ * (a 2-second timeout) — except inside a transaction (after _begin, before _commit or
+ * _rollback), which is lost as a whole: then, like when the server is still unreachable,
+ * TOA_ERROR_IO "The connection … was lost". _is_online: the connection is up as far as
+ * libpq knows (no network traffic). _ping: _ensure and SELECT 1. */
+gboolean    toa_pg_db_ensure (ToaPgDb *db, GError **error);
+gboolean    toa_pg_db_is_online (ToaPgDb *db);
+gboolean    toa_pg_db_ping (ToaPgDb *db, GError **error);
+
 gboolean    toa_pg_db_begin (ToaPgDb *db, GError **error);
 gboolean    toa_pg_db_commit (ToaPgDb *db, GError **error);
 /* Rolls back an open transaction; does nothing outside one. Never fails loudly. */

@@ -126,6 +126,55 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
   return TRUE;
 }
 
+/* The transition through the server function (005-security.sql): the server checks the
+ * signed-in person again and writes everything. Inside a savepoint, so that after a refusal
+ * the caller's transaction can still read who was first. */
+static gboolean
+transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaTransitionRecord *record,
+                 gint64 expected_version, gint64 now, GError **error)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+  g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  gboolean ok;
+
+  toa_pg_params_int (params, flow->id);
+  toa_pg_params_text (params, record->transition);
+  toa_pg_params_text (params, target);
+  toa_pg_params_text (params, record->comment);
+  toa_pg_params_text (params, record->ground);
+  toa_pg_params_id (params, record->scheduled_for);
+  toa_pg_params_id (params, expected_version);
+  toa_pg_params_text (params, flow->deadline);
+  toa_pg_params_id (params, record->actor_id);
+  toa_pg_params_id (params, now);
+  if (!toa_pg_write_begin (self, error))
+    return FALSE;
+  res = toa_pg_query (self,
+                      "SELECT transition_id, version, to_state, on_behalf_of, behalf_form, deadline, at_usec "
+                      "FROM toa_take_transition ($1::bigint, $2::text, $3::text, $4::text, $5::text, "
+                      "$6::bigint, $7::bigint, $8::text, $9::bigint, $10::bigint)", params, error);
+  ok = res != NULL && PQntuples (res) == 1;
+  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+  record->id = toa_pg_int (res, 0, 0);
+  record->article_id = flow->id;
+  g_free (record->from_state);
+  record->from_state = g_strdup (flow->state);
+  g_free (record->to_state);
+  record->to_state = toa_pg_text (res, 0, 2);
+  record->on_behalf_of = toa_pg_int (res, 0, 3);
+  g_free (record->behalf_form);
+  record->behalf_form = toa_pg_text (res, 0, 4);
+  record->at = toa_pg_int (res, 0, 6);
+  flow->version = toa_pg_int (res, 0, 1);
+  g_free (flow->state);
+  flow->state = g_strdup (record->to_state);
+  g_free (flow->deadline);
+  flow->deadline = toa_pg_text (res, 0, 5);
+  return TRUE;
+}
+
 static GPtrArray *
 transition_list (ToaStore *store, gint64 article_id, GError **error)
 {
@@ -517,6 +566,7 @@ toa_pg_store_iface_flow (ToaStoreInterface *iface)
   iface->article_flow_get = article_flow_get;
   iface->article_flow_update = article_flow_update;
   iface->transition_add = transition_add;
+  iface->transition_take = transition_take;
   iface->transition_list = transition_list;
   iface->delegation_add = delegation_add;
   iface->delegation_list_in_force = delegation_list_in_force;

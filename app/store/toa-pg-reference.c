@@ -481,12 +481,29 @@ audit_from_row (const PGresult *res, int row)
   return record;
 }
 
+/* Core appends a record by reading the last one here and inserting seq + 1 with its hash
+ * (toa_audit_append), inside the caller's transaction. SQLite runs one writer at a time;
+ * PostgreSQL does not, so two desks writing different items could both read record N and
+ * both insert N + 1 (a unique violation, a spurious CONFLICT). Inside a transaction this
+ * first locks the audit table in SHARE ROW EXCLUSIVE mode — the lock the server's own
+ * append takes (toa_audit_write, 005-security.sql), so appends made here and appends made
+ * by the server's functions queue behind one another: the mode conflicts with itself and
+ * with every INSERT, not with readers. It is held until COMMIT or ROLLBACK; the SELECT is a
+ * separate statement after it is granted, so under READ COMMITTED its snapshot sees the
+ * record the previous holder committed. Core appends last in its transactions, so the lock
+ * is held only for the append and the commit. A row lock (SELECT … FOR UPDATE on the last
+ * record) would not do: the next record is a new row, so a waiter would wake up to a stale
+ * last record; an advisory lock would not exclude the server's appends. */
 static ToaAuditRecord *
 audit_last (ToaStore *store, GError **error)
 {
-  g_autoptr(PGresult) res = toa_pg_query (TOA_PG_STORE (store), AUDIT_COLUMNS "ORDER BY seq DESC LIMIT 1",
-                                          NULL, error);
+  ToaPgStore *self = TOA_PG_STORE (store);
+  g_autoptr(PGresult) res = NULL;
 
+  if (self->in_transaction
+      && !toa_pg_exec (self, "LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE", NULL, NULL, error))
+    return NULL;
+  res = toa_pg_query (self, AUDIT_COLUMNS "ORDER BY seq DESC LIMIT 1", NULL, error);
   if (res == NULL || PQntuples (res) == 0)
     return NULL;
   return audit_from_row (res, 0);

@@ -10,6 +10,7 @@
 
 #include "toa-error.h"
 #include "toa-pg-migrate.h"
+#include "toa-pg-listen.h"
 #include "toa-pg-private.h"
 
 static void toa_pg_store_iface_init (ToaStoreInterface *iface);
@@ -108,12 +109,14 @@ toa_pg_params_count (const ToaPgParams *params)
 PGresult *
 toa_pg_query (ToaPgStore *self, const char *sql, const ToaPgParams *params, GError **error)
 {
-  PGconn *conn = toa_pg_db_conn (self->db);
   guint n = toa_pg_params_count (params);
   PGresult *result;
   ExecStatusType status;
 
-  result = PQexecParams (conn, sql, (int) n, NULL,
+  /* after an outage: connects again first (never inside a transaction) */
+  if (!toa_pg_db_ensure (self->db, error))
+    return NULL;
+  result = PQexecParams (toa_pg_db_conn (self->db), sql, (int) n, NULL,
                          n > 0 ? (const char * const *) params->values->pdata : NULL,
                          n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
                          n > 0 ? (const int *) (gpointer) params->formats->data : NULL, 0);
@@ -315,12 +318,27 @@ store_signed_in_login (ToaStore *store)
   return toa_pg_store_session_user (TOA_PG_STORE (store));
 }
 
+static gboolean
+store_is_online (ToaStore *store)
+{
+  return toa_pg_db_is_online (TOA_PG_STORE (store)->db);
+}
+
+static gboolean
+store_ping (ToaStore *store, GError **error)
+{
+  return toa_pg_db_ping (TOA_PG_STORE (store)->db, error);
+}
+
 static void
 toa_pg_store_iface_init (ToaStoreInterface *iface)
 {
+  iface->is_online = store_is_online;
+  iface->ping = store_ping;
   iface->describe = store_describe;
   iface->schema_version = store_schema_version;
   iface->signed_in_login = store_signed_in_login;
+  iface->watch = toa_pg_listen_watch;   /* toa-pg-listen.c: live changes */
   iface->begin = store_begin;
   iface->commit = store_commit;
   iface->rollback = store_rollback;

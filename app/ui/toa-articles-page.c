@@ -23,6 +23,8 @@ struct _ToaArticlesPage {
   GHashTable          *genre_names;   /* code → name */
   GHashTable          *site_names;    /* id → name */
   guint                updating;    /* > 0 while the page sets its own controls (nests) */
+  ToaStoreWatch       *live;        /* a shared database's changes, or NULL */
+  guint                live_id;     /* the pending reload after a change */
 
   GtkSearchEntry *search_entry;
   GtkLabel       *count_label;
@@ -153,6 +155,45 @@ refresh (ToaArticlesPage *self)
         }
     }
   update_count (self, query);
+}
+
+/* ---- live changes (PostgreSQL): an article made or changed on any desk reloads the list's
+ * visible rows (the model drops its pages and reads the ones shown again) ----------------- */
+
+#define LIVE_DELAY_MS 150
+
+static gboolean
+on_live_due (gpointer data)
+{
+  ToaArticlesPage *self = TOA_ARTICLES_PAGE (data);
+  g_autoptr(GError) error = NULL;
+
+  self->live_id = 0;
+  if (self->model == NULL || self->updating)
+    return G_SOURCE_REMOVE;
+  if (!toa_article_list_model_reload (self->model, &error))
+    gtk_label_set_text (self->count_label, error->message);
+  else
+    update_count (self, toa_article_list_model_get_query (self->model));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_live_changed (ToaArticlesPage *self, const ToaStoreChange *change)
+{
+  /* transitions and requests change the article's row too ("article"); comments show nowhere here */
+  if (self->live_id == 0
+      && (toa_store_change_is_resync (change) || g_strcmp0 (change->kind, "article") == 0))
+    self->live_id = g_timeout_add (LIVE_DELAY_MS, on_live_due, self);
+}
+
+static void
+stop_watching (ToaArticlesPage *self)
+{
+  g_clear_handle_id (&self->live_id, g_source_remove);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
 }
 
 static void
@@ -414,6 +455,7 @@ toa_articles_page_dispose (GObject *object)
 {
   ToaArticlesPage *self = TOA_ARTICLES_PAGE (object);
 
+  stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ARTICLES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -533,6 +575,10 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
   g_return_if_fail (TOA_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  stop_watching (self);
+  self->live = toa_store_watch (store, NULL);   /* NULL: SQLite, or unreachable — no live updates */
+  if (self->live != NULL)
+    g_signal_connect_swapped (self->live, "changed", G_CALLBACK (on_live_changed), self);
   self->updating++;
 
   g_hash_table_remove_all (self->site_names);

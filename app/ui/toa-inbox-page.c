@@ -15,7 +15,8 @@
 #include "toa-text.h"
 
 #define INBOX_LIMIT      500
-#define WATCH_SECONDS    60
+#define WATCH_SECONDS    60    /* polling a store that cannot be watched (SQLite) */
+#define LIVE_DELAY_MS    150   /* changes heard within this are read in one go */
 
 struct _ToaInboxPage {
   AdwBin          parent_instance;
@@ -25,6 +26,9 @@ struct _ToaInboxPage {
   GListStore     *rows;           /* of ToaInboxRow */
   GHashTable     *seen_waiting;   /* article ids already waiting for the person */
   guint           watch_id;
+  ToaStoreWatch  *live;           /* a shared database's changes, or NULL (then watch_id polls) */
+  guint           live_id;        /* the pending read after a change */
+  gboolean        delegated;      /* delegations in force to the person: any site may concern them */
   guint           arrived;
   gboolean        looked;         /* the first look only learns what is already waiting */
   GPtrArray      *site_codes;     /* per dropdown position; [0] = NULL (any) */
@@ -399,6 +403,96 @@ on_watch (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* ---- live changes (PostgreSQL): read again soon after a change that concerns the list ---- */
+
+static gboolean
+on_live_due (gpointer data)
+{
+  ToaInboxPage *self = TOA_INBOX_PAGE (data);
+
+  self->live_id = 0;
+  toa_inbox_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+learn_delegations (ToaInboxPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) in_force = NULL;
+
+  in_force = toa_store_delegation_list_in_force (self->store, self->person->id, today, NULL);
+  /* unknown (an error) counts as delegated: reading too often beats missing an item */
+  self->delegated = in_force == NULL || in_force->len > 0;
+}
+
+/* Whether @change may change what the page shows: an item on a site the person holds a role
+ * on (or any site, under a delegation), an item on the list (sent by me…), or their own act. */
+static gboolean
+concerns_list (ToaInboxPage *self, const ToaStoreChange *change)
+{
+  GListModel *rows = G_LIST_MODEL (self->rows);
+
+  if (toa_store_change_is_resync (change) || change->site_id == 0 || self->delegated
+      || change->person_id == self->person->id)
+    return TRUE;
+  for (guint i = 0; self->person->roles != NULL && i < self->person->roles->len; i++)
+    {
+      const ToaRoleGrant *grant = &g_array_index (self->person->roles, ToaRoleGrant, i);
+
+      if (grant->site_id == 0 || grant->site_id == change->site_id)
+        return TRUE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ToaInboxRow) row = g_list_model_get_item (rows, i);
+
+      if (toa_inbox_row_get_item (row)->article->id == change->article_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_live_changed (ToaInboxPage *self, const ToaStoreChange *change)
+{
+  if (self->person == NULL || self->store == NULL)
+    return;
+  if (toa_store_change_is_resync (change))
+    learn_delegations (self);
+  if (self->live_id == 0 && concerns_list (self, change))
+    self->live_id = g_timeout_add (LIVE_DELAY_MS, on_live_due, self);
+}
+
+static void
+stop_watching (ToaInboxPage *self)
+{
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->live_id, g_source_remove);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
+}
+
+/* Live changes when the store can tell them, else the minute poll. */
+static void
+start_watching (ToaInboxPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->live = toa_store_watch (self->store, &error);
+  if (error != NULL)
+    g_message ("%s", error->message);
+  if (self->live == NULL)
+    {
+      self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch, self);
+      return;
+    }
+  learn_delegations (self);
+  g_signal_connect_swapped (self->live, "changed", G_CALLBACK (on_live_changed), self);
+}
+
 static void
 on_which_toggled (ToaInboxPage *self, GtkToggleButton *button)
 {
@@ -519,7 +613,7 @@ toa_inbox_page_dispose (GObject *object)
 {
   ToaInboxPage *self = TOA_INBOX_PAGE (object);
 
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_INBOX_PAGE);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
@@ -605,7 +699,7 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
   g_hash_table_remove_all (self->seen_waiting);
   self->arrived = 0;
   self->looked = FALSE;
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  stop_watching (self);
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->waiting_button, TRUE);
@@ -614,7 +708,7 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
   if (person != NULL)
     {
       self->person = toa_person_copy (person);
-      self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch, self);
+      start_watching (self);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->intake_button), may_register (self));
   toa_inbox_page_refresh (self);

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define TOA_TYPE_INBOX_PAGE (toa_inbox_page_get_type ())
 G_DECLARE_FINAL_TYPE (ToaInboxPage, toa_inbox_page, TOA, INBOX_PAGE, AdwBin)
 
-/* Shows @person's inbox (NULL when signed out: empties it and stops watching). */
+/* Shows @person's inbox (NULL when signed out: empties it and stops watching). On a shared
+ * database that can be watched (toa_store_watch) the list is read again within a fraction
+ * of a second of a change that concerns it, made on any desk; otherwise every minute. */
 void        toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson *person);
 /* Reads the list again; notifies about items that arrived for the person since the last
  * look (what the page's timer does every minute). */

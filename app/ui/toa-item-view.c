@@ -35,6 +35,8 @@ struct _ToaItemView {
   char         *came_from;      /* the state before the last transition; NULL = none */
   char         *refusal_ground; /* the ground of the last refusal; NULL = none */
   GPtrArray    *intake_rows;    /* of GtkWidget*, in intake_group */
+  ToaStoreWatch *live;          /* a shared database's changes, or NULL (SQLite) */
+  guint         live_id;        /* the pending reload after a change to this item */
 
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel           *heading_label;
@@ -891,6 +893,28 @@ toa_item_view_reload (ToaItemView *self)
   show_actions (self);
 }
 
+/* ---- live changes (PostgreSQL): another desk acted on, commented or saved this item -------- */
+
+#define LIVE_DELAY_MS 150
+
+static gboolean
+on_live_due (gpointer data)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (data);
+
+  self->live_id = 0;
+  toa_item_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_live_changed (ToaItemView *self, const ToaStoreChange *change)
+{
+  if (self->live_id == 0
+      && (toa_store_change_is_resync (change) || change->article_id == self->article_id))
+    self->live_id = g_timeout_add (LIVE_DELAY_MS, on_live_due, self);
+}
+
 /* ---- the widget ---------------------------------------------------------------------------- */
 
 static void
@@ -898,6 +922,10 @@ toa_item_view_dispose (GObject *object)
 {
   ToaItemView *self = TOA_ITEM_VIEW (object);
 
+  g_clear_handle_id (&self->live_id, g_source_remove);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (self->live, self);
+  g_clear_object (&self->live);
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ITEM_VIEW);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (toa_item_view_parent_class)->dispose (object);
@@ -992,6 +1020,9 @@ toa_item_view_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person, 
   self->article_id = article_id;
   load_people (self);
   toa_item_view_reload (self);
+  self->live = toa_store_watch (store, NULL);   /* NULL: SQLite, or unreachable */
+  if (self->live != NULL)
+    g_signal_connect_swapped (self->live, "changed", G_CALLBACK (on_live_changed), self);
   return GTK_WINDOW (self);
 }
 

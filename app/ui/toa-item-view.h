@@ -6,7 +6,9 @@
  * (toa_transitions_available); for an item that came through intake, its intake record and,
  * when refused, the reply letter (composed by core, copied to the clipboard). All permission
  * decisions are core's. Emits "changed" after
- * the person changed the item (an action, a comment), so the page that opened it refreshes. */
+ * the person changed the item (an action, a comment), so the page that opened it refreshes.
+ * On a shared database (toa_store_watch) it reads the item again within a fraction of a
+ * second when another desk changes it. */
 #pragma once
 
 #include <adwaita.h>

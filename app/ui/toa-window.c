@@ -6,6 +6,7 @@
 
 #include "toa-application.h"
 #include "toa-articles-page.h"
+#include "toa-connection-banner.h"
 #include "toa-delegations-group.h"
 #include "toa-sign-in-page.h"
 #include "toa-inbox-page.h"
@@ -36,6 +37,7 @@ struct _ToaWindow {
   ToaWorkflowsGroup *workflows_group;
   ToaDelegationsGroup *delegations_group;
   ToaInboxPage   *inbox_page;
+  ToaConnectionBanner *connection_banner;   /* above the content; PostgreSQL only */
 };
 
 G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -137,6 +139,36 @@ show_page_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   toa_window_show_page (TOA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The server answers again after an outage: read the visible page again. */
+static void
+on_reconnected (ToaWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->person == NULL || page == NULL)
+    return;
+  if (g_str_equal (page, "inbox"))
+    toa_inbox_page_refresh (self->inbox_page);
+  else if (g_str_equal (page, "articles") && self->articles_loaded)
+    toa_article_list_model_reload (toa_articles_page_get_model (self->articles_page), NULL);
+}
+
+/* The "server unreachable" banner above the window's content. */
+static void
+add_connection_banner (ToaWindow *self)
+{
+  g_autoptr(GtkWidget) content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->connection_banner = toa_connection_banner_new ();
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->connection_banner));
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), box);
+  g_signal_connect_swapped (self->connection_banner, "reconnected", G_CALLBACK (on_reconnected), self);
+}
+
 static void
 toa_window_constructed (GObject *object)
 {
@@ -144,6 +176,7 @@ toa_window_constructed (GObject *object)
   g_autofree char *schema = NULL;
 
   G_OBJECT_CLASS (toa_window_parent_class)->constructed (object);
+  add_connection_banner (self);
 
   if (self->store != NULL)
     {
@@ -154,6 +187,7 @@ toa_window_constructed (GObject *object)
       adw_action_row_set_subtitle (self->location_row, location);
       adw_action_row_set_subtitle (self->schema_row, schema);
       toa_sign_in_page_set_store (self->sign_in_page, self->store);
+      toa_connection_banner_set_store (self->connection_banner, self->store);
     }
   set_signed_in_actions (self, FALSE);
   toa_sign_in_page_reset (self->sign_in_page);
@@ -177,6 +211,9 @@ toa_window_dispose (GObject *object)
 {
   ToaWindow *self = TOA_WINDOW (object);
 
+  if (self->connection_banner != NULL)
+    toa_connection_banner_set_store (self->connection_banner, NULL);
+  self->connection_banner = NULL;   /* owned by the content */
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_WINDOW);
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_object (&self->store);

@@ -27,6 +27,7 @@ struct _ToaPgTestServer {
   char        *datadir;
   char        *password;
   int          port;
+  char        *options;    /* pg_ctl -o …: the same again after toa_pg_test_server_kill */
   gboolean     as_postgres;  /* root: run the server's programs as the postgres user */
   GSubprocess *watchdog;
 };
@@ -271,6 +272,8 @@ toa_pg_test_server_start (void)
                                  server->port, server->dir);
       argv[9] = options;
       started = run_tool (server, argv, &start_output);
+      if (started)
+        server->options = g_strdup (options);
       if (!started)
         {
           g_autofree char *tail = log_tail (server);
@@ -386,5 +389,37 @@ toa_pg_test_server_stop (ToaPgTestServer *server)
   g_free (server->dir);
   g_free (server->datadir);
   g_free (server->password);
+  g_free (server->options);
   g_free (server);
+}
+
+void
+toa_pg_test_server_kill (ToaPgTestServer *server)
+{
+  g_autofree char *pg_ctl = g_build_filename (server->bindir, "pg_ctl", NULL);
+  g_autofree char *output = NULL;
+  const char *argv[] = { pg_ctl, "-D", server->datadir, "-m", "immediate", "-w", "-t", "30", "stop", NULL };
+
+  if (!run_tool (server, argv, &output))
+    g_error ("pg_ctl stop -m immediate failed:\n%s", output);
+}
+
+void
+toa_pg_test_server_restart (ToaPgTestServer *server)
+{
+  g_autofree char *pg_ctl = g_build_filename (server->bindir, "pg_ctl", NULL);
+  g_autofree char *logfile = g_build_filename (server->dir, "log", NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *info = conninfo (server, "postgres");
+  const char *argv[] = { pg_ctl, "-D", server->datadir, "-l", logfile, "-w", "-t", "60",
+                         "-o", server->options, "start", NULL };
+
+  if (!run_tool (server, argv, &output))
+    {
+      g_autofree char *tail = log_tail (server);
+
+      g_error ("pg_ctl start (again) failed:\n%s\n%s", output, tail);
+    }
+  while (PQping (info) != PQPING_OK)
+    g_usleep (20 * 1000);
 }

@@ -34,6 +34,12 @@ gboolean     toa_pg_test_server_create_db (ToaPgTestServer *server, const char *
 gboolean     toa_pg_test_server_exec (ToaPgTestServer *server, const char *dbname, const char *sql,
                                       GError **error);
 
+/* Outages: _kill stops the server abruptly, like a crash (pg_ctl stop -m immediate: no
+ * checkpoint, connections cut); its data stay. _restart starts it again on the same port
+ * (after crash recovery) and returns once it answers. Callable from any thread. */
+void         toa_pg_test_server_kill (ToaPgTestServer *server);
+void         toa_pg_test_server_restart (ToaPgTestServer *server);
+
 /* Stops the server now (pg_ctl stop -m fast) and removes its directory; also done at exit. */
 void         toa_pg_test_server_stop (ToaPgTestServer *server);
 

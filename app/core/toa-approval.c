@@ -337,6 +337,9 @@ toa_approval_record_request (ToaStore *store, ToaApprovalRequest *request, GErro
                    pending->transition, when, (long long) pending->id);
       return FALSE;
     }
+  /* A server that enforces the rules checks again and writes the request and its record. */
+  if (toa_store_has_approval_request_ask (store))
+    return toa_store_approval_request_ask (store, request, error);
   if (!toa_store_approval_request_add (store, request, error))
     return FALSE;
   detail = request_detail (request, request->comment);
@@ -446,7 +449,27 @@ toa_approval_decide (ToaStore *store, const ToaPerson *approver, gint64 request_
       || !may_decide_in (approver, request, &ctx, &local_error))
     goto failed;
 
-  if (!approve)
+  if (toa_store_has_approval_request_take (store))
+    {
+      /* A server that enforces the rules checks the decider again and writes everything. */
+      if (approve && ctx.transition == NULL && ctx.flow->version == request->article_version
+          && g_strcmp0 (ctx.flow->state, request->from_state) == 0)
+        {
+          g_set_error (&local_error, TOA_ERROR, TOA_ERROR_INVALID,
+                       _("The item's workflow no longer has “%s” from “%s”. Reject the request."),
+                       request->transition, request->from_state);
+          goto failed;
+        }
+      record = toa_transition_record_new ();
+      if ((approve && !toa_transitions_fill_deadline (store, ctx.flow, &local_error))
+          || !toa_store_approval_request_take (store, request->id, approve, approver->id, clean,
+                                               ctx.flow->deadline, now, ctx.flow, record, &lapsed,
+                                               &local_error))
+        goto failed;
+      if (!approve || lapsed)
+        g_clear_pointer (&record, toa_transition_record_free);
+    }
+  else if (!approve)
     {
       if (!toa_store_approval_request_decide (store, request->id, TOA_APPROVAL_REJECTED, approver->id,
                                               clean, now, &local_error))

@@ -953,6 +953,60 @@ toa_store_has_transition_take (ToaStore *self)
 }
 
 gboolean
+toa_store_has_approval_request_ask (ToaStore *self)
+{
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+
+  return TOA_STORE_GET_IFACE (self)->approval_request_ask != NULL;
+}
+
+gboolean
+toa_store_approval_request_ask (ToaStore *self, ToaApprovalRequest *request, GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_ask == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->approval_request_ask (self, request, error);
+}
+
+gboolean
+toa_store_has_approval_request_take (ToaStore *self)
+{
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+
+  return TOA_STORE_GET_IFACE (self)->approval_request_take != NULL;
+}
+
+gboolean
+toa_store_approval_request_take (ToaStore *self, gint64 id, gboolean approve, gint64 decided_by,
+                                 const char *comment, const char *deadline, gint64 now,
+                                 ToaArticleFlow *flow, ToaTransitionRecord *record, gboolean *lapsed,
+                                 GError **error)
+{
+  ToaStoreInterface *iface;
+
+  g_return_val_if_fail (TOA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = TOA_STORE_GET_IFACE (self);
+  if (iface->approval_request_take == NULL)
+    {
+      unsupported (error);
+      return FALSE;
+    }
+  return iface->approval_request_take (self, id, approve, decided_by, comment, deadline, now, flow,
+                                       record, lapsed, error);
+}
+
+gboolean
 toa_store_transition_take (ToaStore *self, ToaArticleFlow *flow, const char *target,
                            ToaTransitionRecord *record, gint64 expected_version, gint64 now,
                            GError **error)

@@ -123,6 +123,24 @@ struct _ToaStoreInterface {
   gboolean (*transition_take) (ToaStore *self, ToaArticleFlow *flow, const char *target,
                                ToaTransitionRecord *record, gint64 expected_version, gint64 now,
                                GError **error);
+  /* approval_request_ask (optional; unset = core writes): records a pending request on the
+   * server, which checks it again (the generic checker allows the transition, the person
+   * signed in holds none of its approving roles) and writes the request and its audit
+   * record "article.request" (PostgreSQL: toa_ask_transition, 007-member-admin.sql). In:
+   * @request (article_id, transition, to_state as the target, comment, ground,
+   * article_version expected, requested_by, requested_at honoured only for the owner).
+   * Out: id, to_state, on_behalf_of, requested_at. */
+  gboolean (*approval_request_ask) (ToaStore *self, ToaApprovalRequest *request, GError **error);
+  /* approval_request_take (optional; unset = core writes): decides pending request @id on
+   * the server (toa_decide_request), which checks the decider again and writes everything:
+   * rejection, lapse (the item moved: *@lapsed = TRUE, the item untouched) or approval (the
+   * item's state, the timeline row, the request) with the audit record. @deadline is set
+   * only when the item has none. Out: @flow's state, version, deadline; @record (id,
+   * behalf_form, at) when approved. */
+  gboolean (*approval_request_take) (ToaStore *self, gint64 id, gboolean approve, gint64 decided_by,
+                                     const char *comment, const char *deadline, gint64 now,
+                                     ToaArticleFlow *flow, ToaTransitionRecord *record,
+                                     gboolean *lapsed, GError **error);
   /* Delegations (toa-delegation.h). delegation_get: NOT_FOUND; delegation_list: given by or
    * to @person_id (0 = everyone's), newest first; delegation_revoke sets revoked_at = @at only
    * while not revoked (else TOA_ERROR_CONFLICT). */
@@ -246,6 +264,14 @@ gboolean        toa_store_has_transition_take (ToaStore *self);
 gboolean        toa_store_transition_take (ToaStore *self, ToaArticleFlow *flow, const char *target,
                                            ToaTransitionRecord *record, gint64 expected_version,
                                            gint64 now, GError **error);
+gboolean            toa_store_has_approval_request_ask (ToaStore *self);
+gboolean            toa_store_approval_request_ask (ToaStore *self, ToaApprovalRequest *request, GError **error);
+gboolean            toa_store_has_approval_request_take (ToaStore *self);
+gboolean            toa_store_approval_request_take (ToaStore *self, gint64 id, gboolean approve,
+                                                     gint64 decided_by, const char *comment,
+                                                     const char *deadline, gint64 now,
+                                                     ToaArticleFlow *flow, ToaTransitionRecord *record,
+                                                     gboolean *lapsed, GError **error);
 gboolean            toa_store_approval_request_add (ToaStore *self, ToaApprovalRequest *request, GError **error);
 ToaApprovalRequest *toa_store_approval_request_get (ToaStore *self, gint64 id, GError **error);
 ToaApprovalRequest *toa_store_approval_request_pending (ToaStore *self, gint64 article_id, GError **error);

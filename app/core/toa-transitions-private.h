@@ -20,6 +20,9 @@ gboolean  toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const To
                                  ToaTransitionRecord *record, gint64 last_actor_id, gint64 now,
                                  GError **error);
 
+/* Sets @flow's deadline from its kind of information when it has none (working days). */
+gboolean  toa_transitions_fill_deadline (ToaStore *store, ToaArticleFlow *flow, GError **error);
+
 /* The audit detail of a timeline row (JSON); @request_id not 0 adds "request". */
 char     *toa_transitions_detail_json (const ToaTransitionRecord *record, gint64 request_id);
 

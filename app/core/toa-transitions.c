@@ -216,8 +216,8 @@ holds_one_of (GStrv held, GStrv wanted)
 /* ---- writing a transition ------------------------------------------------------------ */
 
 /* The deadline from the information kind, when the item has none yet (working days). */
-static gboolean
-fill_deadline (ToaStore *store, ToaArticleFlow *flow, GError **error)
+gboolean
+toa_transitions_fill_deadline (ToaStore *store, ToaArticleFlow *flow, GError **error)
 {
   GDate basis, deadline;
   gboolean has_deadline = FALSE;
@@ -242,7 +242,7 @@ take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, c
 {
   GError *local_error = NULL;
 
-  if (!fill_deadline (store, flow, error))
+  if (!toa_transitions_fill_deadline (store, flow, error))
     return FALSE;
   record->article_id = flow->id;
   g_free (record->transition);
@@ -276,7 +276,7 @@ toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const ToaWorkflow 
   /* The item keeps the definition version it started with. */
   if (flow->workflow_version == 0)
     flow->workflow_version = workflow->version;
-  if (!fill_deadline (store, flow, error))
+  if (!toa_transitions_fill_deadline (store, flow, error))
     return FALSE;
   g_free (flow->state);
   flow->state = g_strdup (to);

@@ -1,6 +1,8 @@
 /* toa-pg-articles.c — articles (tin bài) with their authors, revisions (phiên bản) and
  * comments (góp ý biên tập) with mentions in the PostgreSQL backend: the same results,
- * orders and errors as toa-sqlite-articles.c. Lists and counts are in toa-pg-list.c. */
+ * orders and errors as toa-sqlite-articles.c. Lists and counts are in toa-pg-list.c. The
+ * writes go through the server functions of 006-member-articles.sql, which check a member's
+ * rights (the owner's too take that path). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -72,11 +74,16 @@ append_array_text (GString *text, const char *value)
 
 /* ---- articles -------------------------------------------------------------------------- */
 
-/* Adds the fields shared by INSERT and UPDATE as $1 … $16. */
+/* Adds the fields shared by creating and saving, in the order of the server functions'
+ * parameters (006-member-articles.sql): site … published_at, then the authors as three
+ * arrays (people, roles, shares). */
 static void
 add_article_params (ToaPgParams *params, const ToaArticle *article)
 {
   g_autofree char *title_fold = toa_text_fold (article->title);
+  g_autoptr(GString) people = g_string_new ("{");
+  g_autoptr(GString) roles = g_string_new ("{");
+  g_autoptr(GString) shares = g_string_new ("{");
 
   toa_pg_params_int (params, article->site_id);
   toa_pg_params_id (params, article->section_id);
@@ -94,33 +101,8 @@ add_article_params (ToaPgParams *params, const ToaArticle *article)
   toa_pg_params_int (params, article->created_at);
   toa_pg_params_int (params, article->updated_at);
   toa_pg_params_int (params, article->published_at);
-}
 
-/* Writes the article's authors in order (position 0, 1, …) in one statement; @replace
- * removes the stored ones first. */
-static gboolean
-write_authors (ToaPgStore *self, const ToaArticle *article, gboolean replace, GError **error)
-{
-  g_autoptr(ToaPgParams) params = NULL;
-  g_autoptr(GString) people = NULL;
-  g_autoptr(GString) roles = NULL;
-  g_autoptr(GString) shares = NULL;
-
-  if (replace)
-    {
-      g_autoptr(ToaPgParams) del = toa_pg_params_new ();
-
-      toa_pg_params_int (del, article->id);
-      if (!toa_pg_exec (self, "DELETE FROM article_authors WHERE article_id = $1", del, NULL, error))
-        return FALSE;
-    }
-  if (article->authors == NULL || article->authors->len == 0)
-    return TRUE;
-
-  people = g_string_new ("{");
-  roles = g_string_new ("{");
-  shares = g_string_new ("{");
-  for (guint i = 0; i < article->authors->len; i++)
+  for (guint i = 0; article->authors != NULL && i < article->authors->len; i++)
     {
       const ToaAuthorShare *share = &g_array_index (article->authors, ToaAuthorShare, i);
       const char *sep = i > 0 ? "," : "";
@@ -133,20 +115,18 @@ write_authors (ToaPgStore *self, const ToaArticle *article, gboolean replace, GE
   g_string_append_c (people, '}');
   g_string_append_c (roles, '}');
   g_string_append_c (shares, '}');
-
-  params = toa_pg_params_new ();
-  toa_pg_params_int (params, article->id);
   toa_pg_params_text (params, people->str);
   toa_pg_params_text (params, roles->str);
   toa_pg_params_text (params, shares->str);
-  return toa_pg_exec (self,
-                      "INSERT INTO article_authors (article_id, position, person_id, role, share_bp) "
-                      "SELECT $1::bigint, t.n - 1, t.person_id, t.role, t.share_bp "
-                      "FROM unnest ($2::bigint[], $3::text[], $4::bigint[]) "
-                      "WITH ORDINALITY AS t (person_id, role, share_bp, n)",
-                      params, NULL, error);
 }
 
+#define ARTICLE_ARGS \
+  "$1::bigint, $2::bigint, $3::text, $4::text, $5::bigint, $6::text, $7::text, $8::text, " \
+  "$9::text, $10::text, $11::text, $12::text, $13::bigint, $14::bigint, $15::bigint, " \
+  "$16::bigint, $17::bigint[], $18::text[], $19::bigint[]"
+
+/* Through the server function toa_article_create, which checks a member's right to write
+ * on the site and writes the article and its authors; a member's times are the server's. */
 static gboolean
 article_insert (ToaStore    *store,
                 ToaArticle  *article,
@@ -155,36 +135,20 @@ article_insert (ToaStore    *store,
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
-  gint64 old_id = article->id;
-  gboolean ok;
 
   if (article->created_at == 0)
     article->created_at = toa_now_usec ();
   if (article->updated_at == 0)
     article->updated_at = article->created_at;
 
-  if (!toa_pg_write_begin (self, error))
-    return FALSE;
-
   add_article_params (params, article);
-  res = toa_pg_query (self,
-                      "INSERT INTO articles (site_id, section_id, genre, language, source_unit_id, "
-                      "info_kind, title, title_fold, sapo, body_html, attribution, state, created_by, "
-                      "created_at, updated_at, published_at, version) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) "
-                      "RETURNING id", params, error);
-  ok = res != NULL;
-  if (ok)
-    {
-      article->id = toa_pg_int (res, 0, 0);
-      ok = write_authors (self, article, FALSE, error);
-    }
-
-  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
-    {
-      article->id = old_id;
-      return FALSE;
-    }
+  res = toa_pg_query (self, "SELECT id, created_at, updated_at FROM toa_article_create (" ARTICLE_ARGS ")",
+                      params, error);
+  if (res == NULL)
+    return FALSE;
+  article->id = toa_pg_int (res, 0, 0);
+  article->created_at = toa_pg_int (res, 0, 1);
+  article->updated_at = toa_pg_int (res, 0, 2);
   article->version = 1;
   return TRUE;
 }
@@ -209,6 +173,8 @@ set_update_failed (ToaPgStore *self, const ToaArticle *article, GError **error)
                  _("No article has the number %lld."), (long long) article->id);
 }
 
+/* Through toa_article_save: compare-and-set on the version, the authors replaced; the server
+ * checks a member's right and keeps what a save may not change. */
 static gboolean
 article_update (ToaStore    *store,
                 ToaArticle  *article,
@@ -216,36 +182,28 @@ article_update (ToaStore    *store,
 {
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
-  gint64 changed = 0;
-  gboolean ok;
+  g_autoptr(PGresult) res = NULL;
 
   if (article->updated_at == 0)
     article->updated_at = toa_now_usec ();
 
-  if (!toa_pg_write_begin (self, error))
+  add_article_params (params, article);                   /* $1 … $19 */
+  toa_pg_params_int (params, article->id);                /* $20 */
+  toa_pg_params_int (params, article->version);           /* $21 */
+  /* one statement: the article and its authors, all or nothing; a lost compare-and-set is
+   * no error on the server (NULL), so the caller's transaction can still read who saved */
+  res = toa_pg_query (self,
+                      "SELECT version, updated_at FROM toa_article_save ($20::bigint, $21::bigint, "
+                      ARTICLE_ARGS ")", params, error);
+  if (res == NULL)
     return FALSE;
-
-  add_article_params (params, article);
-  toa_pg_params_int (params, article->id);
-  toa_pg_params_int (params, article->version);
-  ok = toa_pg_exec (self,
-                    "UPDATE articles SET site_id = $1, section_id = $2, genre = $3, language = $4, "
-                    "source_unit_id = $5, info_kind = $6, title = $7, title_fold = $8, sapo = $9, "
-                    "body_html = $10, attribution = $11, state = $12, created_by = $13, "
-                    "created_at = $14, updated_at = $15, published_at = $16, version = version + 1 "
-                    "WHERE id = $17 AND version = $18",
-                    params, &changed, error);
-  if (ok && changed == 0)
+  if (toa_pg_is_null (res, 0, 0))
     {
       set_update_failed (self, article, error);
-      ok = FALSE;
+      return FALSE;
     }
-  if (ok)
-    ok = write_authors (self, article, TRUE, error);
-
-  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
-    return FALSE;
-  article->version++;
+  article->version = toa_pg_int (res, 0, 0);
+  article->updated_at = toa_pg_int (res, 0, 1);
   return TRUE;
 }
 
@@ -296,9 +254,10 @@ article_get (ToaStore  *store,
 
 /* ---- revisions ------------------------------------------------------------------------- */
 
-/* One statement numbers and inserts the revision. Two revisions of one article added at
- * once would both take the same number and the second fail on UNIQUE (CONFLICT); core adds
- * them after article_update, whose row lock already orders the savers. */
+/* Through toa_revision_add, which numbers and inserts the revision in one statement and
+ * checks a member's right on the article's site. Two revisions of one article added at once
+ * would both take the same number and the second fail on UNIQUE (CONFLICT); core adds them
+ * after article_update, whose row lock already orders the savers. */
 static gboolean
 revision_add (ToaStore     *store,
               ToaRevision  *revision,
@@ -319,15 +278,13 @@ revision_add (ToaStore     *store,
   toa_pg_params_int (params, revision->created_at);
   toa_pg_params_text (params, revision->note);
   res = toa_pg_query (self,
-                      "INSERT INTO revisions (article_id, number, title, sapo, body_html, author_id, "
-                      "created_at, note) "
-                      "SELECT $1::bigint, COALESCE (MAX (number), 0) + 1, $2::text, $3::text, $4::text, "
-                      "$5::bigint, $6::bigint, $7::text FROM revisions WHERE article_id = $1::bigint "
-                      "RETURNING id, number", params, error);
+                      "SELECT id, number, created_at FROM toa_revision_add ($1::bigint, $2::text, "
+                      "$3::text, $4::text, $5::bigint, $6::bigint, $7::text)", params, error);
   if (res == NULL)
     return FALSE;
   revision->id = toa_pg_int (res, 0, 0);
   revision->number = (int) toa_pg_int (res, 0, 1);
+  revision->created_at = toa_pg_int (res, 0, 2);
   return TRUE;
 }
 
@@ -371,8 +328,9 @@ revision_list (ToaStore  *store,
 
 /* ---- comments -------------------------------------------------------------------------- */
 
-/* The comment and its mentions in one statement (all or nothing); a person named twice is
- * recorded once. */
+/* Through toa_comment_add: the comment and its mentions in one statement (all or nothing;
+ * a person named twice is recorded once); a member comments as themselves on an item they
+ * can see. */
 static gboolean
 comment_add (ToaStore    *store,
              ToaComment  *comment,
@@ -391,16 +349,12 @@ comment_add (ToaStore    *store,
   toa_pg_params_int (params, comment->created_at);
   toa_pg_params_text (params, mentions);
   res = toa_pg_query (self,
-                      "WITH c AS (INSERT INTO comments (article_id, person_id, body, created_at) "
-                      "           VALUES ($1, $2, $3, $4) RETURNING id), "
-                      "m AS (INSERT INTO comment_mentions (comment_id, person_id) "
-                      "      SELECT c.id, x.person_id FROM c, "
-                      "        (SELECT DISTINCT unnest ($5::bigint[]) AS person_id) x "
-                      "      ON CONFLICT DO NOTHING) "
-                      "SELECT id FROM c", params, error);
+                      "SELECT id, created_at FROM toa_comment_add ($1::bigint, $2::bigint, $3::text, "
+                      "$4::bigint, $5::bigint[])", params, error);
   if (res == NULL)
     return FALSE;
   comment->id = toa_pg_int (res, 0, 0);
+  comment->created_at = toa_pg_int (res, 0, 1);
   return TRUE;
 }
 

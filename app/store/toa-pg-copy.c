@@ -228,13 +228,18 @@ seeded_tables (GPtrArray *scripts)
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GRegex) insert = g_regex_new ("\\bINSERT\\s+INTO\\s+([a-z_][a-z0-9_]*)",
                                           G_REGEX_CASELESS, 0, NULL);
+  /* Only the scripts' own statements seed rows: inserts inside function bodies ($…$ quoted)
+   * and in comments run later, on the board's data, and must not hide a table. */
+  g_autoptr(GRegex) bodies = g_regex_new ("\\$([a-z_]*)\\$.*?\\$\\1\\$|--[^\\n]*",
+                                          G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL);
 
   for (guint i = 0; i < scripts->len; i++)
     {
       ToaPgScript *script = g_ptr_array_index (scripts, i);
       g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *statements = g_regex_replace_literal (bodies, script->sql, -1, 0, " ", 0, NULL);
 
-      g_regex_match (insert, script->sql, 0, &match);
+      g_regex_match (insert, statements, 0, &match);
       while (g_match_info_matches (match))
         {
           g_autofree char *name = g_match_info_fetch (match, 1);

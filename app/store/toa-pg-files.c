@@ -1,5 +1,6 @@
 /* toa-pg-files.c — stored files (content-addressed by SHA-256, each content once, bytea) and
- * the attachments of items in PostgreSQL (002-attachments.sql), as toa-sqlite-files.c. */
+ * the attachments of items in PostgreSQL (002-attachments.sql), as toa-sqlite-files.c. The
+ * writes go through the server functions of 006-member-articles.sql. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -15,13 +16,12 @@ stored_file_put (ToaStore *store, const char *sha256, const char *media_type, GB
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
 
   toa_pg_params_text (params, sha256);
-  toa_pg_params_int (params, (gint64) g_bytes_get_size (data));
   toa_pg_params_text (params, media_type);
   toa_pg_params_bytes (params, data);
   toa_pg_params_int (params, toa_now_usec ());
+  /* for a member the server checks the address is the content's SHA-256, the size and the right */
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO stored_files (sha256, size, media_type, data, created_at) "
-                      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING",
+                      "SELECT toa_stored_file_put ($1::text, $2::text, $3::bytea, $4::bigint)",
                       params, NULL, error);
 }
 
@@ -62,9 +62,10 @@ article_attachment_add (ToaStore *store, const ToaAttachment *attachment, GError
   toa_pg_params_text (params, attachment->sha256);
   toa_pg_params_int (params, attachment->added_by);
   toa_pg_params_int (params, attachment->added_at != 0 ? attachment->added_at : toa_now_usec ());
+  /* through the server function: a member attaches as themselves on a site where they write */
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO article_attachments (article_id, position, file_name, sha256, "
-                      "added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6)", params, NULL, error);
+                      "SELECT toa_article_attachment_add ($1::bigint, $2::bigint, $3::text, $4::text, "
+                      "$5::bigint, $6::bigint)", params, NULL, error);
 }
 
 static GPtrArray *

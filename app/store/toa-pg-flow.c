@@ -262,6 +262,8 @@ delegations_from_result (const PGresult *res)
   return list;
 }
 
+/* Through toa_delegation_add (007-member-admin.sql): the server lets the delegator or the
+ * administrator add it (the owner's connection: anyone core allowed). */
 static gboolean
 delegation_add (ToaStore *store, ToaDelegation *delegation, GError **error)
 {
@@ -277,15 +279,24 @@ delegation_add (ToaStore *store, ToaDelegation *delegation, GError **error)
   toa_pg_params_text (params, delegation->from_date);
   toa_pg_params_text (params, delegation->to_date);
   toa_pg_params_int (params, delegation->created_at);
-  toa_pg_params_id (params, delegation->revoked_at);
   toa_pg_params_text (params, delegation->form != NULL ? delegation->form : "KT");
   res = toa_pg_query (self,
-                      "INSERT INTO delegations (from_person, to_person, site_id, actions, from_date, "
-                      "to_date, created_at, revoked_at, form) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                      "RETURNING id", params, error);
+                      "SELECT toa_delegation_add ($1::bigint, $2::bigint, $3::bigint, $4::text, $5::text, "
+                      "$6::text, $7::bigint, $8::text)", params, error);
   if (res == NULL)
     return FALSE;
   delegation->id = toa_pg_int (res, 0, 0);
+  /* A delegation stored already revoked (copying history) keeps its time: the owner only. */
+  if (delegation->revoked_at != 0)
+    {
+      g_autoptr(ToaPgParams) revoke = toa_pg_params_new ();
+      g_autoptr(PGresult) done = NULL;
+
+      toa_pg_params_int (revoke, delegation->id);
+      toa_pg_params_int (revoke, delegation->revoked_at);
+      if (!(done = toa_pg_query (self, "SELECT toa_delegation_revoke ($1::bigint, $2::bigint)", revoke, error)))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -342,19 +353,19 @@ delegation_list (ToaStore *store, gint64 person_id, GError **error)
   return res != NULL ? delegations_from_result (res) : NULL;
 }
 
+/* Through toa_delegation_revoke (007): the delegator or the administrator. */
 static gboolean
 delegation_revoke (ToaStore *store, gint64 id, gint64 at, GError **error)
 {
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
-  gint64 changed = 0;
+  g_autoptr(PGresult) res = NULL;
 
-  toa_pg_params_int (params, at);
   toa_pg_params_int (params, id);
-  if (!toa_pg_exec (self, "UPDATE delegations SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
-                    params, &changed, error))
+  toa_pg_params_int (params, at);
+  if (!(res = toa_pg_query (self, "SELECT toa_delegation_revoke ($1::bigint, $2::bigint)", params, error)))
     return FALSE;
-  if (changed == 0)
+  if (toa_pg_int (res, 0, 0) == 0)
     {
       g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
                    _("Delegation %lld is already revoked; nothing to do."), (long long) id);
@@ -560,6 +571,108 @@ approval_request_decide (ToaStore *store, gint64 id, ToaApprovalStatus status, g
   return TRUE;
 }
 
+/* Asking through the server (toa_ask_transition, 007-member-admin.sql): it checks again with
+ * the generic checker and writes the request and its audit record. In a savepoint, so that
+ * after a refusal core can still read the pending request in its transaction. */
+static gboolean
+approval_request_ask (ToaStore *store, ToaApprovalRequest *request, GError **error)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+  g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  toa_pg_params_int (params, request->article_id);
+  toa_pg_params_text (params, request->transition);
+  toa_pg_params_text (params, request->to_state);
+  toa_pg_params_text (params, request->comment);
+  toa_pg_params_text (params, request->ground);
+  toa_pg_params_id (params, request->article_version);
+  toa_pg_params_id (params, request->requested_by);
+  toa_pg_params_id (params, request->requested_at);
+  if (!toa_pg_write_begin (self, error))
+    return FALSE;
+  res = toa_pg_query (self,
+                      "SELECT request_id, to_state, on_behalf_of, article_version, requested_at "
+                      "FROM toa_ask_transition ($1::bigint, $2::text, $3::text, $4::text, $5::text, "
+                      "$6::bigint, $7::bigint, $8::bigint)", params, &local_error);
+  ok = res != NULL && PQntuples (res) == 1;
+  if (!toa_pg_write_end (self, ok, ok ? &local_error : NULL) || !ok)
+    {
+      /* The partial unique index transition_requests_one_pending (23505 → CONFLICT). */
+      if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, TOA_ERROR, TOA_ERROR_CONFLICT,
+                       _("Article %lld already has a pending request; wait for that decision."),
+                       (long long) request->article_id);
+        }
+      else if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO, "toa_ask_transition returned no row");
+      return FALSE;
+    }
+  request->id = toa_pg_int (res, 0, 0);
+  g_free (request->to_state);
+  request->to_state = toa_pg_text (res, 0, 1);
+  request->on_behalf_of = toa_pg_int (res, 0, 2);
+  request->article_version = toa_pg_int (res, 0, 3);
+  request->requested_at = toa_pg_int (res, 0, 4);
+  request->status = TOA_APPROVAL_PENDING;
+  return TRUE;
+}
+
+/* Deciding through the server (toa_decide_request, 007): it checks the decider again and
+ * writes the decision, the item and the timeline when approved, and the audit record. */
+static gboolean
+approval_request_take (ToaStore *store, gint64 id, gboolean approve, gint64 decided_by,
+                       const char *comment, const char *deadline, gint64 now, ToaArticleFlow *flow,
+                       ToaTransitionRecord *record, gboolean *lapsed, GError **error)
+{
+  ToaPgStore *self = TOA_PG_STORE (store);
+  g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *status = NULL;
+  gboolean ok;
+
+  toa_pg_params_int (params, id);
+  toa_pg_params_bool (params, approve);
+  toa_pg_params_text (params, comment);
+  toa_pg_params_text (params, deadline);
+  toa_pg_params_id (params, decided_by);
+  toa_pg_params_id (params, now);
+  if (!toa_pg_write_begin (self, error))
+    return FALSE;
+  res = toa_pg_query (self,
+                      "SELECT status, transition_id, version, state, behalf_form, deadline, at_usec "
+                      "FROM toa_decide_request ($1::bigint, $2::boolean, $3::text, $4::text, $5::bigint, "
+                      "$6::bigint)", params, error);
+  ok = res != NULL && PQntuples (res) == 1;
+  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+  status = toa_pg_text (res, 0, 0);
+  if (lapsed != NULL)
+    *lapsed = g_strcmp0 (status, "lapsed") == 0;
+  if (flow != NULL)
+    {
+      flow->version = toa_pg_int (res, 0, 2);
+      g_free (flow->state);
+      flow->state = toa_pg_text (res, 0, 3);
+      g_free (flow->deadline);
+      flow->deadline = toa_pg_text (res, 0, 5);
+    }
+  if (record != NULL && g_strcmp0 (status, "approved") == 0)
+    {
+      record->id = toa_pg_int (res, 0, 1);
+      g_free (record->behalf_form);
+      record->behalf_form = toa_pg_text (res, 0, 4);
+      record->at = toa_pg_int (res, 0, 6);
+    }
+  return TRUE;
+}
+
 void
 toa_pg_store_iface_flow (ToaStoreInterface *iface)
 {
@@ -579,4 +692,6 @@ toa_pg_store_iface_flow (ToaStoreInterface *iface)
   iface->approval_request_list = approval_request_list;
   iface->approval_request_list_pending = approval_request_list_pending;
   iface->approval_request_decide = approval_request_decide;
+  iface->approval_request_ask = approval_request_ask;
+  iface->approval_request_take = approval_request_take;
 }

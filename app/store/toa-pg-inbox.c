@@ -74,10 +74,13 @@ attachments_from_json (const char *json)
   return g_strv_builder_end (builder);
 }
 
+/* Through toa_intake_record_add (006-member-articles.sql), which checks a member may
+ * register on the item's site. */
 static gboolean
 intake_record_add (ToaStore *store, const ToaIntakeRecord *record, GError **error)
 {
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
   g_autofree char *attachments = attachments_to_json (record->attachments);
 
   toa_pg_params_int (params, record->article_id);
@@ -90,11 +93,11 @@ intake_record_add (ToaStore *store, const ToaIntakeRecord *record, GError **erro
   toa_pg_params_text (params, attachments);
   toa_pg_params_text (params, record->reply_letter);
   toa_pg_params_int (params, record->created_at != 0 ? record->created_at : toa_now_usec ());
-  return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO intake_records (article_id, channel, sender_unit_id, "
-                      "sender_name, document_no, received_on, issued_on, attachments, "
-                      "reply_letter, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                      params, NULL, error);
+  res = toa_pg_query (TOA_PG_STORE (store),
+                      "SELECT toa_intake_record_add ($1::bigint, $2::text, $3::bigint, $4::text, "
+                      "$5::text, $6::text, $7::text, $8::text, $9::text, $10::bigint)",
+                      params, error);
+  return res != NULL;
 }
 
 static ToaIntakeRecord *
@@ -136,20 +139,22 @@ intake_record_get (ToaStore *store, gint64 article_id, GError **error)
   return record;
 }
 
-/* Runs @sql (one write with @text as $1 and an article id as $2); NOT_FOUND when no row
- * changed. */
+/* Runs @sql (a server function of 006-member-articles.sql with @text as $1 and an article
+ * id as $2, which checks a member's right on the item's site and returns whether a row
+ * changed); NOT_FOUND when none did. */
 static gboolean
 update_one (ToaPgStore *self, const char *sql, const char *text, gint64 article_id,
             GError **error)
 {
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
-  gint64 changed = 0;
+  g_autoptr(PGresult) res = NULL;
 
   toa_pg_params_text (params, text);
   toa_pg_params_int (params, article_id);
-  if (!toa_pg_exec (self, sql, params, &changed, error))
+  res = toa_pg_query (self, sql, params, error);
+  if (res == NULL)
     return FALSE;
-  if (changed == 0)
+  if (!toa_pg_bool (res, 0, 0))
     {
       g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
                    _("There is no item %lld. Check the number with “toasoan-cli inbox”."),
@@ -163,14 +168,14 @@ static gboolean
 intake_reply_letter_set (ToaStore *store, gint64 article_id, const char *letter, GError **error)
 {
   return update_one (TOA_PG_STORE (store),
-                     "UPDATE intake_records SET reply_letter = $1 WHERE article_id = $2",
+                     "SELECT toa_intake_reply_letter_set ($2::bigint, $1::text)",
                      letter, article_id, error);
 }
 
 static gboolean
 article_deadline_set (ToaStore *store, gint64 article_id, const char *deadline, GError **error)
 {
-  return update_one (TOA_PG_STORE (store), "UPDATE articles SET deadline = $1 WHERE id = $2",
+  return update_one (TOA_PG_STORE (store), "SELECT toa_article_deadline_set ($2::bigint, $1::text)",
                      deadline, article_id, error);
 }
 

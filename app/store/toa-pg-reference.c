@@ -60,7 +60,7 @@ site_add (ToaStore *store, ToaSite *site, GError **error)
   toa_pg_params_text (params, site->kind != NULL ? site->kind : "component");
   toa_pg_params_text (params, site->url);
   id = insert_returning_id (TOA_PG_STORE (store),
-                            "INSERT INTO sites (code, name, kind, url) VALUES ($1, $2, $3, $4) RETURNING id",
+                            "SELECT toa_site_add ($1::text, $2::text, $3::text, $4::text)",
                             params, error);
   if (id == 0)
     return FALSE;
@@ -116,8 +116,7 @@ section_add (ToaStore *store, ToaSection *section, GError **error)
   toa_pg_params_text (params, section->name);
   toa_pg_params_int (params, section->position);
   id = insert_returning_id (TOA_PG_STORE (store),
-                            "INSERT INTO sections (site_id, code, name, position) VALUES ($1, $2, $3, $4) "
-                            "RETURNING id", params, error);
+                            "SELECT toa_section_add ($1::bigint, $2::text, $3::text, $4::bigint)", params, error);
   if (id == 0)
     return FALSE;
   section->id = id;
@@ -163,7 +162,7 @@ unit_add (ToaStore *store, ToaUnit *unit, GError **error)
   toa_pg_params_text (params, unit->code);
   toa_pg_params_text (params, unit->name);
   id = insert_returning_id (TOA_PG_STORE (store),
-                            "INSERT INTO units (code, name) VALUES ($1, $2) RETURNING id", params, error);
+                            "SELECT toa_unit_add ($1::text, $2::text)", params, error);
   if (id == 0)
     return FALSE;
   unit->id = id;
@@ -239,9 +238,7 @@ insert_role (ToaPgStore *self, gint64 person_id, gint64 site_id, ToaRole role, G
   toa_pg_params_int (params, person_id);
   toa_pg_params_int (params, site_id);
   toa_pg_params_text (params, toa_role_code (role));
-  return toa_pg_exec (self,
-                      "INSERT INTO person_roles (person_id, site_id, role) VALUES ($1, $2, $3) "
-                      "ON CONFLICT DO NOTHING", params, NULL, error);
+  return toa_pg_exec (self, "SELECT toa_role_grant ($1::bigint, $2::bigint, $3::text)", params, NULL, error);
 }
 
 static gboolean
@@ -263,8 +260,8 @@ person_add (ToaStore *store, ToaPerson *person, const char *password_hash, GErro
   toa_pg_params_bool (params, person->active);
   toa_pg_params_text (params, password_hash);
   id = insert_returning_id (self,
-                            "INSERT INTO people (login, full_name, email, contributor, contract_no, active, "
-                            "password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                            "SELECT toa_person_add ($1::text, $2::text, $3::text, $4::boolean, $5::text, "
+                            "$6::boolean, $7::text)",
                             params, error);
   ok = id != 0;
   for (guint i = 0; ok && person->roles != NULL && i < person->roles->len; i++)
@@ -454,8 +451,7 @@ board_setting_set (ToaStore *store, const char *key, const char *value, const ch
   toa_pg_params_text (params, value);
   toa_pg_params_text (params, source != NULL ? source : "");
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO board_settings (key, value, source) VALUES ($1, $2, $3) "
-                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value, source = excluded.source",
+                      "SELECT toa_board_setting_set ($1::text, $2::text, $3::text)",
                       params, NULL, error);
 }
 
@@ -481,51 +477,77 @@ audit_from_row (const PGresult *res, int row)
   return record;
 }
 
-/* Core appends a record by reading the last one here and inserting seq + 1 with its hash
- * (toa_audit_append), inside the caller's transaction. SQLite runs one writer at a time;
- * PostgreSQL does not, so two desks writing different items could both read record N and
- * both insert N + 1 (a unique violation, a spurious CONFLICT). Inside a transaction this
- * first locks the audit table in SHARE ROW EXCLUSIVE mode — the lock the server's own
- * append takes (toa_audit_write, 005-security.sql), so appends made here and appends made
- * by the server's functions queue behind one another: the mode conflicts with itself and
- * with every INSERT, not with readers. It is held until COMMIT or ROLLBACK; the SELECT is a
- * separate statement after it is granted, so under READ COMMITTED its snapshot sees the
- * record the previous holder committed. Core appends last in its transactions, so the lock
- * is held only for the append and the commit. A row lock (SELECT … FOR UPDATE on the last
- * record) would not do: the next record is a new row, so a waiter would wake up to a stale
- * last record; an advisory lock would not exclude the server's appends. */
+/* Core appends a record by reading the last one here and handing over seq + 1 with its hash
+ * (toa_audit_append), inside the caller's transaction. Several desks write at once, so the
+ * record is only staged (audit_pending, 008-audit-commit.sql) and the server links it into
+ * the chain when the transaction commits: seq, prev_hash and hash are given again there, in
+ * commit order, under a lock held only inside the server's commit — never across a round
+ * trip to this desk. Nothing is locked here: the last record read is core's proposal. */
+/* Whether the connection is the schema's owner (or a superuser): asked of the server once
+ * (toa_caller_is_owner, 005-security.sql) and kept on the object. A member cannot lock or
+ * insert into audit_log: their appends go through the server's toa_audit_append. */
+static gboolean
+is_owner (ToaPgStore *self, GError **error)
+{
+  gpointer known = g_object_get_data (G_OBJECT (self), "toa-pg-owner");
+  g_autoptr(PGresult) res = NULL;
+  gboolean owner;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+  if (!(res = toa_pg_query (self, "SELECT toa_caller_is_owner ()", NULL, error)))
+    return FALSE;
+  owner = toa_pg_bool (res, 0, 0);
+  g_object_set_data (G_OBJECT (self), "toa-pg-owner", GINT_TO_POINTER (owner ? 1 : 2));
+  return owner;
+}
+
 static ToaAuditRecord *
 audit_last (ToaStore *store, GError **error)
 {
-  ToaPgStore *self = TOA_PG_STORE (store);
-  g_autoptr(PGresult) res = NULL;
+  g_autoptr(PGresult) res = toa_pg_query (TOA_PG_STORE (store), AUDIT_COLUMNS "ORDER BY seq DESC LIMIT 1",
+                                          NULL, error);
 
-  if (self->in_transaction
-      && !toa_pg_exec (self, "LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE", NULL, NULL, error))
-    return NULL;
-  res = toa_pg_query (self, AUDIT_COLUMNS "ORDER BY seq DESC LIMIT 1", NULL, error);
   if (res == NULL || PQntuples (res) == 0)
     return NULL;
   return audit_from_row (res, 0);
 }
 
+/* The owner stages the record with core's time and actor; a member's record goes to the
+ * server's toa_audit_append, which stages it as the signed-in person at the server's time.
+ * Either way the server gives seq and hashes at COMMIT (core's are only a proposal). */
 static gboolean
 audit_insert (ToaStore *store, const ToaAuditRecord *record, GError **error)
 {
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  GError *local_error = NULL;
 
-  toa_pg_params_int (params, record->seq);
-  toa_pg_params_int (params, record->at);
+  if (!is_owner (TOA_PG_STORE (store), &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      toa_pg_params_text (params, record->action);
+      toa_pg_params_text (params, record->object_type);
+      toa_pg_params_int (params, record->object_id);
+      toa_pg_params_text (params, record->detail);
+      toa_pg_params_id (params, record->actor_id);
+      return toa_pg_exec (TOA_PG_STORE (store),
+                          "SELECT toa_audit_append ($1::text, $2::text, $3::bigint, $4::text, $5::bigint)",
+                          params, NULL, error);
+    }
+
   toa_pg_params_int (params, record->actor_id);
   toa_pg_params_text (params, record->action);
   toa_pg_params_text (params, record->object_type);
   toa_pg_params_int (params, record->object_id);
   toa_pg_params_text (params, record->detail);
-  toa_pg_params_text (params, record->prev_hash);
-  toa_pg_params_text (params, record->hash);
+  toa_pg_params_int (params, record->at);
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO audit_log (seq, at, actor_id, action, object_type, object_id, detail, "
-                      "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", params, NULL, error);
+                      "SELECT toa_audit_write ($1::bigint, $2::text, $3::text, $4::bigint, $5::text, $6::bigint)",
+                      params, NULL, error);
 }
 
 static GPtrArray *
@@ -631,9 +653,8 @@ calendar_adjustment_add (ToaStore *store, const ToaCalendarAdjustment *adjustmen
   toa_pg_params_text (params, adjustment->note);
   toa_pg_params_text (params, adjustment->source);
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO calendar_adjustments (day, kind, note, source) VALUES ($1, $2, $3, $4) "
-                      "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note, "
-                      "source = excluded.source", params, NULL, error);
+                      "SELECT toa_calendar_day_set ($1::text, $2::text, $3::text, $4::text)",
+                      params, NULL, error);
 }
 
 /* ---- workflow definitions ------------------------------------------------------------ */
@@ -669,9 +690,8 @@ workflow_definition_add (ToaStore *store, const ToaWorkflowRecord *record, GErro
   toa_pg_params_int (params, record->created_at);
   toa_pg_params_id (params, record->created_by);
   return toa_pg_exec (TOA_PG_STORE (store),
-                      "INSERT INTO workflow_definitions "
-                      "(code, version, name, source, definition_json, created_at, created_by) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7)", params, NULL, error);
+                      "SELECT toa_workflow_definition_add ($1::text, $2::bigint, $3::text, $4::text, "
+                      "$5::text, $6::bigint, $7::bigint)", params, NULL, error);
 }
 
 static ToaWorkflowRecord *

@@ -1,5 +1,7 @@
 /* toa-application.c — ToaApplication: command-line options, the store, app actions
- * (quit, about), keyboard accelerators, and the message when the database cannot open. */
+ * (quit, about), keyboard accelerators, and the message when the database cannot open.
+ * A PostgreSQL address without an account opens the window on its sign-in page: each person
+ * connects with their own server account there. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -13,8 +15,7 @@
 struct _ToaApplication {
   AdwApplication parent_instance;
 
-  char     *location;  /* --db, or NULL for the default path */
-  ToaStore *store;
+  char     *location;  /* --db, or GSettings "database", or NULL for the default path */
 };
 
 G_DEFINE_FINAL_TYPE (ToaApplication, toa_application, ADW_TYPE_APPLICATION)
@@ -69,10 +70,10 @@ toa_application_activate (GApplication *app)
       if (configured != NULL && *configured != '\0')
         self->location = g_steal_pointer (&configured);
     }
-  if (self->store == NULL)
-    self->store = toa_store_open (self->location, TOA_OPEN_EXISTING, &error);
-
-  if (self->store == NULL)
+  /* a server address without an account: the window opens with the sign-in page, and
+   * each person's own account connects (toa_window_new_for_server) */
+  window = GTK_WINDOW (toa_window_open (self, self->location, &error));
+  if (window == NULL)
     {
       g_autofree char *path = self->location != NULL ? g_strdup (self->location) : toa_store_default_path ();
 
@@ -90,8 +91,6 @@ toa_application_activate (GApplication *app)
         show_message (self, _("Cannot Open the Database"), error->message);
       return;
     }
-
-  window = GTK_WINDOW (toa_window_new (self, self->store));
   gtk_window_present (window);
 }
 
@@ -205,7 +204,6 @@ toa_application_finalize (GObject *object)
 {
   ToaApplication *self = TOA_APPLICATION (object);
 
-  g_clear_object (&self->store);
   g_free (self->location);
 
   G_OBJECT_CLASS (toa_application_parent_class)->finalize (object);

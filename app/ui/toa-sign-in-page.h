@@ -17,5 +17,15 @@ void       toa_sign_in_page_reset (ToaSignInPage *self);
 /* Fills in a login (the last one used) and moves the focus to the password. */
 void       toa_sign_in_page_set_login (ToaSignInPage *self, const char *login);
 ToaPerson *toa_sign_in_page_take_person (ToaSignInPage *self);
+/* A shared PostgreSQL server (an address without an account; NULL: the store's own people
+ * and passwords): the login and password are then the person's server account, and signing
+ * in opens the person's own connection. */
+void       toa_sign_in_page_set_server (ToaSignInPage *self, const char *server);
+/* After "signed-in" on a server: the person's connection; the caller owns it. */
+ToaStore  *toa_sign_in_page_take_connection (ToaSignInPage *self);
+/* TRUE while signing in on the server (in a worker thread). */
+gboolean   toa_sign_in_page_get_busy (ToaSignInPage *self);
+/* The message shown under the fields, or NULL when none. */
+const char *toa_sign_in_page_get_message (ToaSignInPage *self);
 
 G_END_DECLS

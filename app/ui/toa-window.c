@@ -1,22 +1,28 @@
 /* toa-window.c — the main window. Holds the store and the signed-in person; the pages
- * do their own work. Actions: win.sign-out, win.search, win.show-page(s). */
+ * do their own work. Actions: win.sign-out, win.search, win.show-page(s), win.connect.
+ * On a shared PostgreSQL server the window starts without a store: the sign-in page opens
+ * the person's own connection, and signing out replaces the window (closing it). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "toa-application.h"
 #include "toa-articles-page.h"
+#include "toa-connect-page.h"
 #include "toa-connection-banner.h"
 #include "toa-delegations-group.h"
 #include "toa-sign-in-page.h"
 #include "toa-inbox-page.h"
+#include "toa-store-open.h"
 #include "toa-window.h"
 #include "toa-workflows-group.h"
 
 struct _ToaWindow {
   AdwApplicationWindow parent_instance;
 
-  ToaStore  *store;
+  ToaStore  *store;      /* on a shared server: the signed-in person's connection, else NULL */
+  char      *server;     /* a PostgreSQL address without an account: each person signs in */
+  char      *pending;    /* a database chosen in Connect while signed in: used at sign-out */
   GSettings *settings;   /* NULL when the schema is not installed */
   ToaPerson *person;
   gboolean   articles_loaded;
@@ -45,6 +51,7 @@ G_DEFINE_FINAL_TYPE (ToaWindow, toa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SERVER,
   N_PROPS
 };
 
@@ -58,6 +65,50 @@ set_signed_in_actions (ToaWindow *self, gboolean signed_in)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", signed_in);
 }
 
+/* The Settings row "Location": which database is in use, and the one chosen for the next
+ * sign-in if it differs. */
+static void
+show_location (ToaWindow *self)
+{
+  g_autofree char *in_use = NULL;
+  g_autofree char *text = NULL;
+
+  /* the title says which kind is in use; the subtitle where */
+  if (self->server != NULL || (self->store != NULL && toa_store_signed_in_login (self->store) != NULL))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("PostgreSQL server"));
+      in_use = self->server != NULL ? toa_connect_server_place (self->server)
+                                    : g_strdup (toa_store_describe (self->store));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("File on this computer"));
+      in_use = g_strdup (self->store != NULL ? toa_store_describe (self->store) : "");
+    }
+  if (self->pending != NULL)
+    {
+      g_autofree char *next = toa_connect_describe (self->pending);
+      text = g_strdup_printf (_("%s\nFrom the next sign-in: %s"), in_use, next);
+    }
+  adw_action_row_set_subtitle (self->location_row, text != NULL ? text : in_use);
+}
+
+static void
+show_store (ToaWindow *self)
+{
+  g_autofree char *schema = NULL;
+
+  if (self->store == NULL)
+    {
+      adw_action_row_set_subtitle (self->schema_row, "");
+      show_location (self);
+      return;
+    }
+  schema = g_strdup_printf ("%d", toa_store_schema_version (self->store));
+  adw_action_row_set_subtitle (self->schema_row, schema);
+  show_location (self);
+}
+
 static void
 on_signed_in (ToaWindow *self)
 {
@@ -67,6 +118,15 @@ on_signed_in (ToaWindow *self)
   self->person = toa_sign_in_page_take_person (self->sign_in_page);
   if (self->person == NULL)
     return;
+  if (self->server != NULL)
+    {
+      /* the person's own connection; it closes when they sign out */
+      g_clear_object (&self->store);
+      self->store = toa_sign_in_page_take_connection (self->sign_in_page);
+      g_return_if_fail (self->store != NULL);
+      toa_connection_banner_set_store (self->connection_banner, self->store);
+      show_store (self);
+    }
 
   roles = toa_person_roles_text (self->person);
   gtk_label_set_text (self->person_name_label, self->person->full_name);
@@ -95,6 +155,80 @@ on_signed_in (ToaWindow *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "articles");
 }
 
+/* Closes the windows that belong to this one (item windows, dialogs): they hold the store. */
+static void
+close_children (ToaWindow *self)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gtk_window_destroy (window);
+    }
+}
+
+/* A new window on @location (the sign-in page), replacing this one: everything this window
+ * and its pages held — the connection on a server — goes with it. NULL with a message shown
+ * when @location cannot be opened. */
+static ToaWindow *
+replace_window (ToaWindow *self, const char *location)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  ToaWindow *window;
+
+  window = toa_window_open (TOA_APPLICATION (app), location, &error);
+  if (window == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open the Database"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  close_children (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
+}
+
+ToaWindow *
+toa_window_open (ToaApplication *application, const char *location, GError **error)
+{
+  g_autoptr(ToaStore) store = NULL;
+
+  if (toa_connect_is_server (location))
+    return toa_window_new_for_server (application, location);
+  store = toa_store_open (location, TOA_OPEN_EXISTING, error);
+  return store != NULL ? toa_window_new (application, store) : NULL;
+}
+
+ToaWindow *
+toa_window_sign_out_full (ToaWindow *self)
+{
+  g_return_val_if_fail (TOA_IS_WINDOW (self), NULL);
+
+  if (self->pending != NULL || self->server != NULL)
+    {
+      g_autofree char *location = g_strdup (self->pending != NULL ? self->pending : self->server);
+      ToaWindow *window = replace_window (self, location);
+
+      if (window != NULL)
+        {
+          toa_sign_in_page_reset (window->sign_in_page);   /* the next person may be someone else */
+          return window;
+        }
+      g_clear_pointer (&self->pending, g_free);
+      show_location (self);
+    }
+  toa_window_sign_out (self);
+  return self;
+}
+
 void
 toa_window_sign_out (ToaWindow *self)
 {
@@ -121,7 +255,57 @@ toa_window_sign_out (ToaWindow *self)
 static void
 sign_out_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  toa_window_sign_out (TOA_WINDOW (widget));
+  toa_window_sign_out_full (TOA_WINDOW (widget));
+}
+
+static void
+on_connect_saved (ToaConnectPage *page, const char *location, ToaWindow *self)
+{
+  if (self->person == NULL)
+    {
+      /* on the sign-in page: the next sign-in is now */
+      replace_window (self, location);
+      return;
+    }
+  g_free (self->pending);
+  self->pending = g_strdup (location);
+  show_location (self);
+}
+
+static void
+connect_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ToaWindow *self = TOA_WINDOW (widget);
+  const char *current = self->pending != NULL ? self->pending
+                        : self->server != NULL ? self->server
+                        : self->store != NULL ? toa_store_describe (self->store) : NULL;
+  ToaConnectPage *page = toa_connect_page_new (GTK_WINDOW (self), current);
+
+  g_signal_connect_object (page, "saved", G_CALLBACK (on_connect_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (page));
+}
+
+ToaConnectPage *
+toa_window_open_connect (ToaWindow *self)
+{
+  GtkWindow *page;
+
+  g_return_val_if_fail (TOA_IS_WINDOW (self), NULL);
+  connect_action (GTK_WIDGET (self), "win.connect", NULL);
+  for (GList *l = gtk_window_list_toplevels (), *it = l; ; it = it->next)
+    {
+      if (it == NULL)
+        {
+          g_list_free (l);
+          return NULL;
+        }
+      page = it->data;
+      if (TOA_IS_CONNECT_PAGE (page) && gtk_window_get_transient_for (page) == GTK_WINDOW (self))
+        {
+          g_list_free (l);
+          return TOA_CONNECT_PAGE (page);
+        }
+    }
 }
 
 static void
@@ -173,19 +357,28 @@ static void
 toa_window_constructed (GObject *object)
 {
   ToaWindow *self = TOA_WINDOW (object);
-  g_autofree char *schema = NULL;
+  GtkWidget *change = gtk_button_new_with_mnemonic (_("C_hange…"));
 
   G_OBJECT_CLASS (toa_window_parent_class)->constructed (object);
   add_connection_banner (self);
+  gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "win.connect");
+  adw_action_row_add_suffix (self->location_row, change);
 
-  if (self->store != NULL)
+  if (self->server != NULL)
+    {
+      g_autofree char *described = toa_connect_describe (self->server);
+
+      adw_window_title_set_subtitle (self->sign_in_title, described);
+      toa_sign_in_page_set_server (self->sign_in_page, self->server);
+      show_store (self);
+    }
+  else if (self->store != NULL)
     {
       const char *location = toa_store_describe (self->store);
 
-      schema = g_strdup_printf ("%d", toa_store_schema_version (self->store));
       adw_window_title_set_subtitle (self->sign_in_title, location);
-      adw_action_row_set_subtitle (self->location_row, location);
-      adw_action_row_set_subtitle (self->schema_row, schema);
+      show_store (self);
       toa_sign_in_page_set_store (self->sign_in_page, self->store);
       toa_connection_banner_set_store (self->connection_banner, self->store);
     }
@@ -218,6 +411,8 @@ toa_window_dispose (GObject *object)
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->server, g_free);
+  g_clear_pointer (&self->pending, g_free);
 
   G_OBJECT_CLASS (toa_window_parent_class)->dispose (object);
 }
@@ -231,6 +426,9 @@ toa_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_SERVER:
+      g_value_set_string (value, self->server);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -246,6 +444,9 @@ toa_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SERVER:
+      self->server = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -265,6 +466,10 @@ toa_window_class_init (ToaWindowClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TOA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* a PostgreSQL address without an account: the window starts with no store */
+  properties[PROP_SERVER] =
+    g_param_spec_string ("server", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -295,6 +500,7 @@ toa_window_class_init (ToaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
@@ -310,6 +516,14 @@ toa_window_new (ToaApplication *application, ToaStore *store)
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
 
   return g_object_new (TOA_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+ToaWindow *
+toa_window_new_for_server (ToaApplication *application, const char *server)
+{
+  g_return_val_if_fail (toa_connect_is_server (server), NULL);
+
+  return g_object_new (TOA_TYPE_WINDOW, "application", application, "server", server, NULL);
 }
 
 ToaStore *

@@ -348,6 +348,30 @@ test_refuse_non_empty (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A target with board rows but no articles (here a providing unit — a table the schema's
+ * functions insert into, but no script seeds) is refused too: only the scripts' own
+ * statements count as seed rows, not the INSERTs inside function bodies. */
+static void
+test_refuse_partial_board (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = new_db_url ("copy_partial");
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto(CliRun) init = { 0 }, again = { 0 };
+
+  run_cli (&init, "--db", url, "db", "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  toa_pg_test_server_exec (server, "copy_partial",
+                           "INSERT INTO units (code, name) VALUES ('so-noi-vu', 'Sở Nội vụ')", &error);
+  g_assert_no_error (error);
+  before = target_fingerprint ("copy_partial");
+  run_cli (&again, "db", "copy", "--from", demo_path, "--to", url, NULL);
+  g_assert_cmpint (again.status, ==, 4);
+  g_assert_nonnull (strstr (again.err, "units"));
+  after = target_fingerprint ("copy_partial");
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Missing, damaged and foreign sources: exit 2 before the server is touched; an unreachable
  * server: exit 5. */
 static void
@@ -587,6 +611,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pg-copy/demo", test_copy_demo);
   g_test_add_func ("/pg-copy/refuse-non-empty", test_refuse_non_empty);
+  g_test_add_func ("/pg-copy/refuse-partial-board", test_refuse_partial_board);
   g_test_add_func ("/pg-copy/bad-sources", test_bad_sources);
   g_test_add_func ("/pg-copy/nothing-half-copied", test_nothing_half_copied);
   g_test_add_func ("/pg-copy/checksum-catches-change", test_checksum_catches_change);

@@ -41,6 +41,12 @@ void              toa_intake_record_free (ToaIntakeRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaIntakeChannel, toa_intake_channel_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToaIntakeRecord, toa_intake_record_free)
 
+/* An intake record's attachments as the stores keep them: a JSON array of strings ("[]" for
+ * NULL). _from_json reads one back, keeping only the strings; NULL or text that is not an
+ * array gives an empty list (never NULL). */
+char             *toa_intake_attachments_to_json (GStrv attachments);
+GStrv             toa_intake_attachments_from_json (const char *json);
+
 /* One part of an inbox query: items on @site_id in one of @states, following @workflow_code
  * (or, when @default_workflow, no recorded workflow), of designed genres only (1), of other
  * genres only (0) or any (-1). */

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
 
 #include "toa-error.h"
@@ -41,47 +40,12 @@ intake_channel_list (ToaStore *store, GError **error)
   return g_steal_pointer (&list);
 }
 
-static char *
-attachments_to_json (GStrv attachments)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; attachments != NULL && attachments[i] != NULL; i++)
-    json_builder_add_string_value (builder, attachments[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static GStrv
-attachments_from_json (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
-      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return g_strv_builder_end (builder);
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (node));
-    }
-  return g_strv_builder_end (builder);
-}
-
 static gboolean
 intake_record_add (ToaStore *store, const ToaIntakeRecord *record, GError **error)
 {
   ToaSqliteStore *self = TOA_SQLITE_STORE (store);
   g_autoptr(ToaCachedStmt) stmt = NULL;
-  g_autofree char *attachments = attachments_to_json (record->attachments);
+  g_autofree char *attachments = toa_intake_attachments_to_json (record->attachments);
 
   stmt = toa_sqlite_stmt (self,
                           "INSERT INTO intake_records (article_id, channel, sender_unit_id, "
@@ -138,7 +102,7 @@ intake_record_get (ToaStore *store, gint64 article_id, GError **error)
   record->received_on = toa_sqlite_column_strdup (stmt, 6);
   record->issued_on = toa_sqlite_column_strdup (stmt, 7);
   attachments = toa_sqlite_column_strdup (stmt, 8);
-  record->attachments = attachments_from_json (attachments);
+  record->attachments = toa_intake_attachments_from_json (attachments);
   record->reply_letter = toa_sqlite_column_strdup (stmt, 9);
   record->created_at = sqlite3_column_int64 (stmt, 10);
   return record;

@@ -26,6 +26,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-board.h"
 #include "toa-pg-test-server.h"
 
 #define N_CONNECTIONS 12     /* half through the server's function, half through core */
@@ -33,7 +34,6 @@
 #define MEMBER        "thanhvien"
 
 static ToaPgTestServer *server;
-static guint n_databases;
 
 typedef struct {
   char     *dbname;
@@ -41,27 +41,13 @@ typedef struct {
   ToaStore *store;
 } Fixture;
 
-static ToaStore *
-open_store (const char *url, ToaOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  ToaPgStore *store = toa_pg_store_open (url, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return TOA_STORE (store);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dbname = g_strdup_printf ("auditcommit_%u", ++n_databases);
-  g_assert_true (toa_pg_test_server_create_db (server, f->dbname, &error));
-  g_assert_no_error (error);
-  f->url = toa_pg_test_server_url (server, f->dbname);
-  f->store = open_store (f->url, TOA_OPEN_CREATE);
+  toa_pg_board_new_db (server, "auditcommit", &f->dbname, &f->url);
+  f->store = toa_pg_board_open (f->url, TOA_OPEN_CREATE);
   g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
   g_assert_no_error (error);
 }
@@ -203,7 +189,7 @@ static gpointer
 appender_run (gpointer data)
 {
   Appender *a = data;
-  g_autoptr(ToaStore) store = a->core ? open_store (a->url, TOA_OPEN_EXISTING) : NULL;
+  g_autoptr(ToaStore) store = a->core ? toa_pg_board_open (a->url, TOA_OPEN_EXISTING) : NULL;
   PGconn *conn = a->core ? NULL : pg_connect (a->url);
 
   g_mutex_lock (a->go);

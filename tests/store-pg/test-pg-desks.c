@@ -16,6 +16,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-board.h"
 #include "toa-pg-test-server.h"
 #include "toa-articles.h"
 #include "toa-transitions.h"
@@ -25,7 +26,6 @@
 #define N_RACES 12       /* rounds of same-item */
 
 static ToaPgTestServer *server;
-static guint n_databases;
 
 typedef struct {
   char     *dbname;
@@ -33,27 +33,11 @@ typedef struct {
   ToaStore *store;
 } Fixture;
 
-static ToaStore *
-open_store (const char *url, ToaOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  ToaPgStore *store = toa_pg_store_open (url, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return TOA_STORE (store);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dbname = g_strdup_printf ("desks_%u", ++n_databases);
-  g_assert_true (toa_pg_test_server_create_db (server, f->dbname, &error));
-  g_assert_no_error (error);
-  f->url = toa_pg_test_server_url (server, f->dbname);
-  f->store = open_store (f->url, TOA_OPEN_CREATE);
+  toa_pg_board_new_db (server, "desks", &f->dbname, &f->url);
+  f->store = toa_pg_board_open (f->url, TOA_OPEN_CREATE);
 }
 
 static void
@@ -72,21 +56,11 @@ static void
 board (Fixture *f, guint n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
   g_autoptr(ToaPerson) editor = NULL;
   g_autoptr(GArray) editor_grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
   ToaRoleGrant grant;
 
-  g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (f->store, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (f->store, section, &error));
-  g_assert_no_error (error);
+  toa_pg_board_portal (f->store);
 
   g_assert_true (toa_people_parse_role (f->store, "editor", &grant, &error));
   g_array_append_val (editor_grants, grant);
@@ -170,7 +144,7 @@ static gpointer
 desk_run (gpointer data)
 {
   Desk *d = data;
-  g_autoptr(ToaStore) store = open_store (d->url, TOA_OPEN_EXISTING);
+  g_autoptr(ToaStore) store = toa_pg_board_open (d->url, TOA_OPEN_EXISTING);
   g_autofree char *login = g_strdup_printf ("desk-%u", d->desk);
   g_autoptr(ToaPerson) actor = person_on (store, login);
 
@@ -295,7 +269,7 @@ test_same_item (Fixture *f, gconstpointer data)
   board (f, 2);
   for (guint i = 0; i < 2; i++)
     {
-      stores[i] = open_store (f->url, TOA_OPEN_EXISTING);
+      stores[i] = toa_pg_board_open (f->url, TOA_OPEN_EXISTING);
       actors[i] = person_on (stores[i], logins[i]);
     }
   before = audit_count (f->store);

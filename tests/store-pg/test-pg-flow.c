@@ -18,29 +18,18 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-board.h"
 #include "toa-pg-test-server.h"
 #include "toa-text.h"
 #include "toa-transitions.h"
 
 static ToaPgTestServer *server;
-static guint n_databases;
 
 typedef struct {
   char     *dbname;
   char     *url;
   ToaStore *store;
 } Fixture;
-
-static ToaStore *
-open_store (const char *url, ToaOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  ToaPgStore *store = toa_pg_store_open (url, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return TOA_STORE (store);
-}
 
 static void
 sql (Fixture *f, const char *text)
@@ -54,13 +43,8 @@ sql (Fixture *f, const char *text)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dbname = g_strdup_printf ("flow_%u", ++n_databases);
-  g_assert_true (toa_pg_test_server_create_db (server, f->dbname, &error));
-  g_assert_no_error (error);
-  f->url = toa_pg_test_server_url (server, f->dbname);
-  f->store = open_store (f->url, TOA_OPEN_CREATE);
+  toa_pg_board_new_db (server, "flow", &f->dbname, &f->url);
+  f->store = toa_pg_board_open (f->url, TOA_OPEN_CREATE);
 }
 
 static void
@@ -172,7 +156,7 @@ static gpointer
 desk_run (gpointer data)
 {
   Desk *desk = data;
-  g_autoptr(ToaStore) store = open_store (desk->url, TOA_OPEN_EXISTING);
+  g_autoptr(ToaStore) store = toa_pg_board_open (desk->url, TOA_OPEN_EXISTING);
   g_autoptr(ToaArticleFlow) flow = NULL;
 
   if (desk->go != NULL)
@@ -205,7 +189,7 @@ static void
 test_store_race (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaStore) first = open_store (f->url, TOA_OPEN_EXISTING);
+  g_autoptr(ToaStore) first = toa_pg_board_open (f->url, TOA_OPEN_EXISTING);
   g_autoptr(ToaArticleFlow) flow = NULL;
   g_autoptr(ToaArticleFlow) now = NULL;
   Desk second = { .url = f->url, .to = "editing", .actor = 3 };
@@ -606,32 +590,8 @@ person (Fixture *f, const char *role)
 static void
 core_board (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-
-  g_assert_true (toa_board_init (f->store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (f->store, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (f->store, section, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    {
-      g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-      g_autofree char *login = g_strdup_printf ("r-%s", roles[i]);
-      g_autofree char *name = g_strdup_printf ("Người %s", roles[i]);
-      g_autoptr(ToaPerson) added = NULL;
-      ToaRoleGrant grant;
-
-      g_assert_true (toa_people_parse_role (f->store, roles[i], &grant, &error));
-      g_array_append_val (grants, grant);
-      added = toa_people_add (f->store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-      g_assert_no_error (error);
-    }
+  toa_pg_board_portal (f->store);
+  toa_pg_board_people (f->store, roles, G_N_ELEMENTS (roles));
 }
 
 /* A new 'tin' by the editor, put in @state directly when not NULL (setup, not a transition). */
@@ -892,7 +852,7 @@ static gpointer
 racer_run (gpointer data)
 {
   Racer *r = data;
-  g_autoptr(ToaStore) store = open_store (r->f->url, TOA_OPEN_EXISTING);
+  g_autoptr(ToaStore) store = toa_pg_board_open (r->f->url, TOA_OPEN_EXISTING);
   g_autoptr(ToaPerson) actor = person_on (store, "standing-deputy");
   ToaTransitionRequest request = {
     .article_id = r->id, .transition = r->transition, .comment = "Sửa", .expected_version = r->version,

@@ -20,6 +20,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
 #include "toa-transitions.h"
 
@@ -28,151 +29,9 @@
 static ToaPgTestServer *server;
 static const char *cli_path;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-password_of (const char *login)
-{
-  return g_strdup_printf ("pw-%s-7Qx", login);
-}
-
-/* psql as @login with its own password (PGPASSWORD), one statement, unaligned tuples only. */
-static void
-psql (Run *run, const char *login, const char *statement)
-{
-  g_autofree char *program = g_build_filename (toa_pg_test_server_bindir (server), "psql", NULL);
-  g_autofree char *port = g_strdup_printf ("%d", toa_pg_test_server_port (server));
-  g_autofree char *password = password_of (login);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "PGPASSWORD", password, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "PGSERVICE");
-  process = g_subprocess_launcher_spawn (launcher, &error, program, "-X", "-q", "-A", "-t",
-                                         "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", port,
-                                         "-U", login, "-d", DB, "-c", statement, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_strstrip (run->out);
-}
-
-/* The statement must fail with a message containing @expected. */
-static void
-psql_refused (const char *login, const char *statement, const char *expected)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status == 0 || strstr (run.err, expected) == NULL)
-    g_error ("as %s, “%s” should have been refused with “%s”; status %d, out “%s”, err “%s”",
-             login, statement, expected, run.status, run.out, run.err);
-}
-
-/* The statement must succeed; returns its output. */
-static char *
-psql_ok (const char *login, const char *statement)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status != 0)
-    g_error ("as %s, “%s” failed: %s", login, statement, run.err);
-  return g_steal_pointer (&run.out);
-}
-
-static void
-cli (Run *run, const char *url, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) url);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-sql (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  toa_pg_test_server_exec (server, DB, text, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-member_url (const char *login)
-{
-  g_autofree char *password = password_of (login);
-
-  return g_strdup_printf ("postgresql://%s:%s@127.0.0.1:%d/%s", login, password,
-                          toa_pg_test_server_port (server), DB);
-}
-
 /* ---- the board ------------------------------------------------------------------------------ */
 
 static ToaStore *store;   /* the owner's connection */
-
-static void
-add_person (const char *login, const char *name, const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(ToaPerson) added = NULL;
-  g_autofree char *password = password_of (login);
-  g_autofree char *create = NULL;
-  ToaRoleGrant grant;
-
-  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
-  g_array_append_val (grants, grant);
-  added = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-  g_assert_no_error (error);
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE toasoan_member", login, password);
-  sql (create);
-}
-
-static gint64
-person_id (const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaPerson) p = toa_store_person_find (store, login, &error);
-
-  g_assert_no_error (error);
-  return p->id;
-}
 
 /* A 'tin' on the portal put in @state directly (setup, not a transition). */
 static gint64
@@ -222,10 +81,10 @@ board_make (void)
   section->name = g_strdup ("Tin tức - Sự kiện");
   g_assert_true (toa_store_section_add (store, section, &error));
   g_assert_no_error (error);
-  add_person ("bientap", "Biên tập viên", "editor");
-  add_person ("thuky", "Thư ký", "secretary");
-  add_person ("ptb", "Phó Trưởng ban thường trực", "standing-deputy");
-  add_person ("quantri", "Quản trị", "admin");
+  toa_member_add (store, "bientap", "Biên tập viên", "editor");
+  toa_member_add (store, "thuky", "Thư ký", "secretary");
+  toa_member_add (store, "ptb", "Phó Trưởng ban thường trực", "standing-deputy");
+  toa_member_add (store, "quantri", "Quản trị", "admin");
 }
 
 static void
@@ -257,64 +116,64 @@ test_withdraw_approved (void)
 {
   gint64 id = article_in ("Tin cần gỡ", "published");
   g_autofree char *number = g_strdup_printf ("%lld", (long long) id);
-  g_autofree char *secretary = member_url ("thuky");
-  g_autofree char *deputy = member_url ("ptb");
-  g_autofree char *editor = member_url ("bientap");
+  g_autofree char *secretary = toa_member_url ("thuky");
+  g_autofree char *deputy = toa_member_url ("ptb");
+  g_autofree char *editor = toa_member_url ("bientap");
   g_autofree char *query = g_strdup_printf ("SELECT id || ' ' || status FROM transition_requests WHERE article_id = %s", number);
   g_autofree char *pending = NULL, *state = NULL, *req = NULL, *decide = NULL, *row = NULL, *done = NULL;
   g_autofree char *timeline = NULL, *audit = NULL, *expected = NULL;
-  g_auto(Run) ask = { 0 }, self_approve = { 0 }, editor_approve = { 0 }, approve = { 0 }, history = { 0 };
+  g_auto(ToaMemberRun) ask = { 0 }, self_approve = { 0 }, editor_approve = { 0 }, approve = { 0 }, history = { 0 };
 
-  cli (&ask, secretary, "workflow", "do", number, "withdraw", "--comment", "Sai số liệu", "--as", "thuky", NULL);
+  toa_member_cli (&ask, secretary, "workflow", "do", number, "withdraw", "--comment", "Sai số liệu", "--as", "thuky", NULL);
   g_assert_cmpstr (ask.err, ==, "");
   g_assert_cmpint (ask.status, ==, 0);
   state = state_of (id);
   g_assert_cmpstr (state, ==, "published");
-  pending = psql_ok ("thuky", query);
+  pending = toa_member_psql_ok ("thuky", query);
   g_assert_nonnull (g_strrstr (pending, " pending"));
   req = g_strndup (pending, strcspn (pending, " "));
 
   /* the requester cannot decide, through the CLI or the server function */
-  cli (&self_approve, secretary, "workflow", "approve", req, "--as", "thuky", NULL);
+  toa_member_cli (&self_approve, secretary, "workflow", "approve", req, "--as", "thuky", NULL);
   g_assert_cmpint (self_approve.status, ==, 3);
   decide = g_strdup_printf ("SELECT status FROM toa_decide_request (%s, true)", req);
-  psql_refused ("thuky", decide, "You asked for this yourself");
-  psql_refused ("bientap", decide, "Only these roles on the item's site may decide");
-  cli (&editor_approve, editor, "workflow", "approve", req, "--as", "bientap", NULL);
+  toa_member_psql_refused ("thuky", decide, "You asked for this yourself");
+  toa_member_psql_refused ("bientap", decide, "Only these roles on the item's site may decide");
+  toa_member_cli (&editor_approve, editor, "workflow", "approve", req, "--as", "bientap", NULL);
   g_assert_cmpint (editor_approve.status, ==, 3);
   g_clear_pointer (&state, g_free);
   state = state_of (id);
   g_assert_cmpstr (state, ==, "published");
 
-  cli (&approve, deputy, "workflow", "approve", req, "--as", "ptb", NULL);
+  toa_member_cli (&approve, deputy, "workflow", "approve", req, "--as", "ptb", NULL);
   g_assert_cmpstr (approve.err, ==, "");
   g_assert_cmpint (approve.status, ==, 0);
   g_clear_pointer (&state, g_free);
   state = state_of (id);
   g_assert_cmpstr (state, ==, "withdrawn");
-  done = psql_ok ("ptb", query);
+  done = toa_member_psql_ok ("ptb", query);
   expected = g_strdup_printf ("%s approved", req);
   g_assert_cmpstr (done, ==, expected);
   g_free (query);
   query = g_strdup_printf ("SELECT pa.login || ' ' || t.transition || ' ' || t.to_state || ' ' || pb.login "
                            "FROM article_transitions t JOIN people pa ON pa.id = t.actor_id "
                            "JOIN people pb ON pb.id = t.approved_by WHERE t.article_id = %s", number);
-  timeline = psql_ok ("bientap", query);
+  timeline = toa_member_psql_ok ("bientap", query);
   g_assert_cmpstr (timeline, ==, "thuky withdraw withdrawn ptb");
   g_free (query);
   query = g_strdup_printf ("SELECT string_agg (p.login || ' ' || a.action, ',' ORDER BY a.seq) FROM audit_log a "
                            "JOIN people p ON p.id = a.actor_id WHERE a.object_type = 'article' AND a.object_id = %s "
                            "AND a.action LIKE 'article.request%%'", number);
-  audit = psql_ok ("ptb", query);
+  audit = toa_member_psql_ok ("ptb", query);
   g_assert_cmpstr (audit, ==, "thuky article.request,ptb article.request-approved");
   /* the history shows the request and its approval */
-  cli (&history, deputy, "workflow", "history", number, NULL);
+  toa_member_cli (&history, deputy, "workflow", "history", number, NULL);
   g_assert_cmpint (history.status, ==, 0);
   g_assert_nonnull (strstr (history.out, "Thư ký"));
   g_assert_nonnull (strstr (history.out, "Phó Trưởng ban thường trực"));
   /* deciding again: nothing pending */
-  psql_refused ("ptb", decide, "nothing to decide");
-  row = psql_ok ("ptb", "SELECT count(*) FROM transition_requests WHERE status = 'pending'");
+  toa_member_psql_refused ("ptb", decide, "nothing to decide");
+  row = toa_member_psql_ok ("ptb", "SELECT count(*) FROM transition_requests WHERE status = 'pending'");
   g_assert_cmpstr (row, ==, "0");
   assert_chain ();
 }
@@ -328,11 +187,11 @@ test_ask_checked (void)
   g_autofree char *publish = g_strdup_printf ("SELECT request_id FROM toa_ask_transition (%lld, 'publish')", (long long) id);
   g_autofree char *as_other = g_strdup_printf ("SELECT request_id FROM toa_ask_transition (%lld, 'withdraw', "
                                                "p_comment => 'x', p_actor => %lld)",
-                                               (long long) id, (long long) person_id ("ptb"));
+                                               (long long) id, (long long) toa_member_person_id (store, "ptb"));
 
-  psql_refused ("ptb", publish, "needs no approval from you");
-  psql_refused ("bientap", publish, "needs one of these roles on this site");
-  psql_refused ("thuky", as_other, "can only act as itself");
+  toa_member_psql_refused ("ptb", publish, "needs no approval from you");
+  toa_member_psql_refused ("bientap", publish, "needs one of these roles on this site");
+  toa_member_psql_refused ("thuky", as_other, "can only act as itself");
 }
 
 static void
@@ -340,43 +199,43 @@ test_delegate_and_revoke (void)
 {
   gint64 id = article_in ("Tin ủy quyền", "deputy-review");
   g_autofree char *number = g_strdup_printf ("%lld", (long long) id);
-  g_autofree char *secretary = member_url ("thuky");
-  g_autofree char *deputy = member_url ("ptb");
+  g_autofree char *secretary = toa_member_url ("thuky");
+  g_autofree char *deputy = toa_member_url ("ptb");
   g_autofree char *today = vn_day (0), *tomorrow = vn_day (1);
   g_autofree char *forged = g_strdup_printf ("SELECT toa_delegation_add (%lld, %lld, 1, 'publish', '%s', '%s', 0, 'KT')",
-                                             (long long) person_id ("ptb"), (long long) person_id ("bientap"),
+                                             (long long) toa_member_person_id (store, "ptb"), (long long) toa_member_person_id (store, "bientap"),
                                              today, tomorrow);
   g_autofree char *row = NULL, *delegation = NULL, *query = NULL, *revoke = NULL, *revoked = NULL;
-  g_auto(Run) add = { 0 }, published = { 0 }, thief = { 0 }, undo = { 0 };
+  g_auto(ToaMemberRun) add = { 0 }, published = { 0 }, thief = { 0 }, undo = { 0 };
 
-  psql_refused ("bientap", forged, "Only the delegator themself or the administrator");
-  cli (&add, deputy, "delegate", "--from", "ptb", "--to", "thuky", "--actions", "publish", "--from-date", today,
+  toa_member_psql_refused ("bientap", forged, "Only the delegator themself or the administrator");
+  toa_member_cli (&add, deputy, "delegate", "--from", "ptb", "--to", "thuky", "--actions", "publish", "--from-date", today,
        "--to-date", tomorrow, "--form", "tl", "--as", "ptb", NULL);
   g_assert_cmpstr (add.err, ==, "");
   g_assert_cmpint (add.status, ==, 0);
-  delegation = psql_ok ("thuky", "SELECT max (id) FROM delegations WHERE form = 'TL' AND revoked_at IS NULL");
+  delegation = toa_member_psql_ok ("thuky", "SELECT max (id) FROM delegations WHERE form = 'TL' AND revoked_at IS NULL");
   g_assert_cmpstr (delegation, !=, "");
 
-  cli (&published, secretary, "workflow", "do", number, "publish", "--as", "thuky", NULL);
+  toa_member_cli (&published, secretary, "workflow", "do", number, "publish", "--as", "thuky", NULL);
   g_assert_cmpstr (published.err, ==, "");
   g_assert_cmpint (published.status, ==, 0);
   query = g_strdup_printf ("SELECT pa.login || ' ' || pb.login || ' ' || t.behalf_form FROM article_transitions t "
                            "JOIN people pa ON pa.id = t.actor_id JOIN people pb ON pb.id = t.on_behalf_of "
                            "WHERE t.article_id = %s", number);
-  row = psql_ok ("ptb", query);
+  row = toa_member_psql_ok ("ptb", query);
   g_assert_cmpstr (row, ==, "thuky ptb TL");
 
   /* the delegate cannot revoke it; the delegator can */
-  cli (&thief, secretary, "delegate", "revoke", delegation, "--as", "thuky", NULL);
+  toa_member_cli (&thief, secretary, "delegate", "revoke", delegation, "--as", "thuky", NULL);
   g_assert_cmpint (thief.status, ==, 3);
   revoke = g_strdup_printf ("SELECT toa_delegation_revoke (%s, 0)", delegation);
-  psql_refused ("thuky", revoke, "Only the delegator or the administrator");
-  cli (&undo, deputy, "delegate", "revoke", delegation, "--as", "ptb", NULL);
+  toa_member_psql_refused ("thuky", revoke, "Only the delegator or the administrator");
+  toa_member_cli (&undo, deputy, "delegate", "revoke", delegation, "--as", "ptb", NULL);
   g_assert_cmpstr (undo.err, ==, "");
   g_assert_cmpint (undo.status, ==, 0);
   g_free (query);
   query = g_strdup_printf ("SELECT revoked_at IS NOT NULL FROM delegations WHERE id = %s", delegation);
-  revoked = psql_ok ("thuky", query);
+  revoked = toa_member_psql_ok ("thuky", query);
   g_assert_cmpstr (revoked, ==, "t");
   assert_chain ();
 }
@@ -385,7 +244,7 @@ test_delegate_and_revoke (void)
 static char *
 workflow_file (void)
 {
-  g_autofree char *json = psql_ok ("quantri", "SELECT definition_json FROM workflow_definitions "
+  g_autofree char *json = toa_member_psql_ok ("quantri", "SELECT definition_json FROM workflow_definitions "
                                               "WHERE code = (SELECT value FROM board_settings WHERE key = 'default_workflow') "
                                               "ORDER BY version DESC LIMIT 1");
   g_autoptr(GError) error = NULL;
@@ -401,57 +260,57 @@ workflow_file (void)
 static void
 test_editor_refused (void)
 {
-  g_autofree char *editor = member_url ("bientap");
+  g_autofree char *editor = toa_member_url ("bientap");
   g_autofree char *file = workflow_file ();
-  g_auto(Run) user = { 0 }, wf_default = { 0 }, import = { 0 }, day = { 0 }, unit = { 0 };
+  g_auto(ToaMemberRun) user = { 0 }, wf_default = { 0 }, import = { 0 }, day = { 0 }, unit = { 0 };
   g_autofree char *people = NULL;
   g_autofree char *grant = g_strdup_printf ("SELECT toa_role_grant (%lld, 1, 'standing-deputy')",
-                                            (long long) person_id ("bientap"));
+                                            (long long) toa_member_person_id (store, "bientap"));
 
-  cli (&user, editor, "user", "add", "--login", "moi", "--name", "Người mới", "--role", "editor", NULL);
+  toa_member_cli (&user, editor, "user", "add", "--login", "moi", "--name", "Người mới", "--role", "editor", NULL);
   g_assert_cmpint (user.status, ==, 3);
   g_assert_nonnull (strstr (user.err, "administrator"));
-  cli (&wf_default, editor, "workflow", "default", "binh-phuoc-2015", "--as", "bientap", NULL);
+  toa_member_cli (&wf_default, editor, "workflow", "default", "binh-phuoc-2015", "--as", "bientap", NULL);
   g_assert_cmpint (wf_default.status, ==, 3);
-  cli (&import, editor, "workflow", "import", file, "--as", "bientap", NULL);
+  toa_member_cli (&import, editor, "workflow", "import", file, "--as", "bientap", NULL);
   g_assert_cmpint (import.status, ==, 3);
-  cli (&day, editor, "calendar", "set-day", "--date", "2031-01-02", "--kind", "day-off", "--as", "bientap", NULL);
+  toa_member_cli (&day, editor, "calendar", "set-day", "--date", "2031-01-02", "--kind", "day-off", "--as", "bientap", NULL);
   g_assert_cmpint (day.status, ==, 3);
-  cli (&unit, editor, "unit", "add", "--code", "so-moi", "--name", "Sở mới", NULL);
+  toa_member_cli (&unit, editor, "unit", "add", "--code", "so-moi", "--name", "Sở mới", NULL);
   g_assert_cmpint (unit.status, ==, 3);
-  people = psql_ok ("bientap", "SELECT count(*) FROM people WHERE login = 'moi'");
+  people = toa_member_psql_ok ("bientap", "SELECT count(*) FROM people WHERE login = 'moi'");
   g_assert_cmpstr (people, ==, "0");
 
-  psql_refused ("bientap", "SELECT toa_person_add ('moi', 'Người mới', NULL, false, NULL, true, NULL)",
+  toa_member_psql_refused ("bientap", "SELECT toa_person_add ('moi', 'Người mới', NULL, false, NULL, true, NULL)",
                 "may not add people: only the board’s administrator");
-  psql_refused ("bientap", grant, "may not grant roles");
-  psql_refused ("bientap", "SELECT toa_board_setting_set ('default_workflow', 'binh-phuoc-2015', '')",
+  toa_member_psql_refused ("bientap", grant, "may not grant roles");
+  toa_member_psql_refused ("bientap", "SELECT toa_board_setting_set ('default_workflow', 'binh-phuoc-2015', '')",
                 "only the board’s administrator");
-  psql_refused ("bientap", "SELECT toa_workflow_definition_add ('x', 1, 'x', '', '{}', 0, NULL)",
+  toa_member_psql_refused ("bientap", "SELECT toa_workflow_definition_add ('x', 1, 'x', '', '{}', 0, NULL)",
                 "may not change workflows");
-  psql_refused ("bientap", "SELECT toa_calendar_day_set ('2031-01-02', 'day-off', NULL, NULL)",
+  toa_member_psql_refused ("bientap", "SELECT toa_calendar_day_set ('2031-01-02', 'day-off', NULL, NULL)",
                 "may not change the working-day calendar");
-  psql_refused ("bientap", "SELECT toa_site_add ('x', 'x', 'component', NULL)", "may not add sites");
-  psql_refused ("bientap", "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)", "permission denied for function");
+  toa_member_psql_refused ("bientap", "SELECT toa_site_add ('x', 'x', 'component', NULL)", "may not add sites");
+  toa_member_psql_refused ("bientap", "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)", "permission denied for function");
 
   /* direct writes: refused to every member, the administrator included */
   for (guint i = 0; i < 2; i++)
     {
       const char *who = i == 0 ? "bientap" : "quantri";
 
-      psql_refused (who, "INSERT INTO people (login, full_name) VALUES ('x', 'x')", "permission denied for table people");
-      psql_refused (who, "INSERT INTO person_roles (person_id, site_id, role) VALUES (1, 1, 'admin')",
+      toa_member_psql_refused (who, "INSERT INTO people (login, full_name) VALUES ('x', 'x')", "permission denied for table people");
+      toa_member_psql_refused (who, "INSERT INTO person_roles (person_id, site_id, role) VALUES (1, 1, 'admin')",
                     "permission denied for table person_roles");
-      psql_refused (who, "INSERT INTO sites (code, name, kind) VALUES ('x', 'x', 'component')", "permission denied for table sites");
-      psql_refused (who, "INSERT INTO sections (site_id, code, name) VALUES (1, 'x', 'x')", "permission denied for table sections");
-      psql_refused (who, "INSERT INTO units (code, name) VALUES ('x', 'x')", "permission denied for table units");
-      psql_refused (who, "UPDATE board_settings SET value = 'x'", "permission denied for table board_settings");
-      psql_refused (who, "INSERT INTO calendar_adjustments (day, kind) VALUES ('2031-01-02', 'day-off')",
+      toa_member_psql_refused (who, "INSERT INTO sites (code, name, kind) VALUES ('x', 'x', 'component')", "permission denied for table sites");
+      toa_member_psql_refused (who, "INSERT INTO sections (site_id, code, name) VALUES (1, 'x', 'x')", "permission denied for table sections");
+      toa_member_psql_refused (who, "INSERT INTO units (code, name) VALUES ('x', 'x')", "permission denied for table units");
+      toa_member_psql_refused (who, "UPDATE board_settings SET value = 'x'", "permission denied for table board_settings");
+      toa_member_psql_refused (who, "INSERT INTO calendar_adjustments (day, kind) VALUES ('2031-01-02', 'day-off')",
                     "permission denied for table calendar_adjustments");
-      psql_refused (who, "INSERT INTO workflow_definitions (code, version, name, definition_json, created_at) "
+      toa_member_psql_refused (who, "INSERT INTO workflow_definitions (code, version, name, definition_json, created_at) "
                          "VALUES ('x', 1, 'x', '{}', 1)", "permission denied for table workflow_definitions");
-      psql_refused (who, "UPDATE delegations SET revoked_at = NULL", "permission denied for table delegations");
-      psql_refused (who, "INSERT INTO transition_requests (article_id, transition, from_state, to_state, "
+      toa_member_psql_refused (who, "UPDATE delegations SET revoked_at = NULL", "permission denied for table delegations");
+      toa_member_psql_refused (who, "INSERT INTO transition_requests (article_id, transition, from_state, to_state, "
                          "article_version, requested_by, requested_at, status) VALUES (1, 'withdraw', 'published', "
                          "'withdrawn', 1, 1, 1, 'pending')", "permission denied for table transition_requests");
     }
@@ -461,49 +320,49 @@ test_editor_refused (void)
 static void
 test_admin_allowed (void)
 {
-  g_autofree char *admin = member_url ("quantri");
+  g_autofree char *admin = toa_member_url ("quantri");
   g_autofree char *file = workflow_file ();
   g_autofree char *grant = NULL, *roles = NULL, *setting = NULL, *who = NULL, *creator = NULL, *day_row = NULL;
-  g_auto(Run) user = { 0 }, wf_default = { 0 }, back = { 0 }, import = { 0 }, day = { 0 }, unit = { 0 }, verify = { 0 };
+  g_auto(ToaMemberRun) user = { 0 }, wf_default = { 0 }, back = { 0 }, import = { 0 }, day = { 0 }, unit = { 0 }, verify = { 0 };
 
-  cli (&user, admin, "user", "add", "--login", "moi", "--name", "Người mới", "--role", "editor", NULL);
+  toa_member_cli (&user, admin, "user", "add", "--login", "moi", "--name", "Người mới", "--role", "editor", NULL);
   g_assert_cmpstr (user.err, ==, "");
   g_assert_cmpint (user.status, ==, 0);
-  who = psql_ok ("ptb", "SELECT p.login || ' ' || a.action FROM audit_log a JOIN people p ON p.id = a.actor_id "
+  who = toa_member_psql_ok ("ptb", "SELECT p.login || ' ' || a.action FROM audit_log a JOIN people p ON p.id = a.actor_id "
                         "ORDER BY a.seq DESC LIMIT 1");
   g_assert_cmpstr (who, ==, "quantri person.add");
-  grant = g_strdup_printf ("SELECT toa_role_grant (%lld, 1, 'secretary')", (long long) person_id ("moi"));
-  g_free (psql_ok ("quantri", grant));
-  roles = psql_ok ("quantri", "SELECT string_agg (r.role, ',' ORDER BY r.role) FROM person_roles r "
+  grant = g_strdup_printf ("SELECT toa_role_grant (%lld, 1, 'secretary')", (long long) toa_member_person_id (store, "moi"));
+  g_free (toa_member_psql_ok ("quantri", grant));
+  roles = toa_member_psql_ok ("quantri", "SELECT string_agg (r.role, ',' ORDER BY r.role) FROM person_roles r "
                               "JOIN people p ON p.id = r.person_id WHERE p.login = 'moi'");
   g_assert_cmpstr (roles, ==, "editor,secretary");
 
-  cli (&wf_default, admin, "workflow", "default", "binh-phuoc-2015", "--as", "quantri", NULL);
+  toa_member_cli (&wf_default, admin, "workflow", "default", "binh-phuoc-2015", "--as", "quantri", NULL);
   g_assert_cmpstr (wf_default.err, ==, "");
   g_assert_cmpint (wf_default.status, ==, 0);
-  setting = psql_ok ("bientap", "SELECT value FROM board_settings WHERE key = 'default_workflow'");
+  setting = toa_member_psql_ok ("bientap", "SELECT value FROM board_settings WHERE key = 'default_workflow'");
   g_assert_cmpstr (setting, ==, "binh-phuoc-2015");
-  cli (&back, admin, "workflow", "default", "binh-phuoc-2024", "--as", "quantri", NULL);
+  toa_member_cli (&back, admin, "workflow", "default", "binh-phuoc-2024", "--as", "quantri", NULL);
   g_assert_cmpint (back.status, ==, 0);
 
-  cli (&import, admin, "workflow", "import", file, "--as", "quantri", NULL);
+  toa_member_cli (&import, admin, "workflow", "import", file, "--as", "quantri", NULL);
   g_assert_cmpstr (import.err, ==, "");
   g_assert_cmpint (import.status, ==, 0);
-  creator = psql_ok ("bientap", "SELECT p.login FROM workflow_definitions w JOIN people p ON p.id = w.created_by "
+  creator = toa_member_psql_ok ("bientap", "SELECT p.login FROM workflow_definitions w JOIN people p ON p.id = w.created_by "
                                 "ORDER BY w.created_at DESC LIMIT 1");
   g_assert_cmpstr (creator, ==, "quantri");
 
-  cli (&day, admin, "calendar", "set-day", "--date", "2031-01-02", "--kind", "day-off", "--note", "Nghỉ bù",
+  toa_member_cli (&day, admin, "calendar", "set-day", "--date", "2031-01-02", "--kind", "day-off", "--note", "Nghỉ bù",
        "--as", "quantri", NULL);
   g_assert_cmpstr (day.err, ==, "");
   g_assert_cmpint (day.status, ==, 0);
-  day_row = psql_ok ("bientap", "SELECT kind FROM calendar_adjustments WHERE day = '2031-01-02'");
+  day_row = toa_member_psql_ok ("bientap", "SELECT kind FROM calendar_adjustments WHERE day = '2031-01-02'");
   g_assert_cmpstr (day_row, ==, "day-off");
-  cli (&unit, admin, "unit", "add", "--code", "so-moi", "--name", "Sở mới", NULL);
+  toa_member_cli (&unit, admin, "unit", "add", "--code", "so-moi", "--name", "Sở mới", NULL);
   g_assert_cmpstr (unit.err, ==, "");
   g_assert_cmpint (unit.status, ==, 0);
 
-  cli (&verify, admin, "audit", "verify", NULL);
+  toa_member_cli (&verify, admin, "audit", "verify", NULL);
   g_assert_cmpint (verify.status, ==, 0);
   assert_chain ();
   g_unlink (file);
@@ -517,6 +376,7 @@ main (int argc, char **argv)
     g_error ("usage: test-pg-member-admin TOASOAN-CLI");
   cli_path = argv[1];
   server = toa_pg_test_server_start ();
+  toa_member_run_init (server, DB, cli_path, "7Qx");
   board_make ();
   /* The tests share one board and run in this order. */
   g_test_add_func ("/pg-member-admin/withdraw-approved", test_withdraw_approved);

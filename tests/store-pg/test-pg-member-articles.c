@@ -22,6 +22,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
 #include "toa-role.h"
 
@@ -31,138 +32,26 @@ static ToaPgTestServer *server;
 static const char *cli_path;
 static ToaStore *owner;       /* the owner's connection (the test server's superuser) */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-password_of (const char *login)
-{
-  return g_strdup_printf ("pw-%s-member", login);
-}
-
-static void
-spawn (Run *run, GSubprocessLauncher *launcher, const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_strstrip (run->out);
-}
-
-/* psql as @login with its own password, one statement, unaligned tuples only. */
-static void
-psql (Run *run, const char *login, const char *statement)
-{
-  g_autofree char *program = g_build_filename (toa_pg_test_server_bindir (server), "psql", NULL);
-  g_autofree char *port = g_strdup_printf ("%d", toa_pg_test_server_port (server));
-  g_autofree char *password = password_of (login);
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  const char *argv[] = { program, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-                         "-p", port, "-U", login, "-d", DB, "-c", statement, NULL };
-
-  g_subprocess_launcher_setenv (launcher, "PGPASSWORD", password, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "PGSERVICE");
-  spawn (run, launcher, argv);
-}
-
-static void
-psql_refused (const char *login, const char *statement, const char *expected)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status == 0 || strstr (run.err, expected) == NULL)
-    g_error ("as %s, “%s” should have been refused with “%s”; status %d, out “%s”, err “%s”",
-             login, statement, expected, run.status, run.out, run.err);
-}
-
-static char *
-psql_ok (const char *login, const char *statement)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status != 0)
-    g_error ("as %s, “%s” failed: %s", login, statement, run.err);
-  return g_steal_pointer (&run.out);
-}
-
 /* The statement must succeed with the output @expected. */
 static void
 psql_is (const char *login, const char *statement, const char *expected)
 {
-  g_autofree char *out = psql_ok (login, statement);
+  g_autofree char *out = toa_member_psql_ok (login, statement);
 
   g_assert_cmpstr (out, ==, expected);
 }
 
-static char *
-member_url (const char *login)
-{
-  g_autofree char *password = password_of (login);
-
-  return g_strdup_printf ("postgresql://%s:%s@127.0.0.1:%d/%s", login, password,
-                          toa_pg_test_server_port (server), DB);
-}
-
-/* toasoan-cli signed in as @login, with the arguments after it (NULL-terminated). */
+/* toasoan-cli signed in as @login, with the arguments after it (NULL-terminated); out stripped. */
 static void
-cli (Run *run, const char *login, const char *first, ...)
+cli (ToaMemberRun *run, const char *login, const char *first, ...)
 {
-  g_autofree char *url = member_url (login);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *url = toa_member_url (login);
   va_list args;
 
-  g_ptr_array_add (argv, (char *) cli_path);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, url);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  toa_member_cli_valist (run, url, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  spawn (run, launcher, (const char * const *) argv->pdata);
-}
-
-static void
-sql (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  toa_pg_test_server_exec (server, DB, text, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-person_id (const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaPerson) p = toa_store_person_find (owner, login, &error);
-
-  g_assert_no_error (error);
-  return p->id;
+  g_strstrip (run->out);
 }
 
 static gint64
@@ -173,25 +62,6 @@ site_id (const char *code)
 
   g_assert_no_error (error);
   return site->id;
-}
-
-static void
-add_person (const char *login, const char *name, const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(ToaPerson) added = NULL;
-  g_autofree char *password = password_of (login);
-  g_autofree char *create = NULL;
-  ToaRoleGrant grant;
-
-  g_assert_true (toa_people_parse_role (owner, role, &grant, &error));
-  g_assert_no_error (error);
-  g_array_append_val (grants, grant);
-  added = toa_people_add (owner, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-  g_assert_no_error (error);
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE toasoan_member", login, password);
-  sql (create);
 }
 
 static void
@@ -214,17 +84,17 @@ board_make (void)
   section->name = g_strdup ("Tin tức - Sự kiện");
   g_assert_true (toa_store_section_add (owner, section, &error));
   g_assert_no_error (error);
-  sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
+  toa_member_sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
   other->site_id = site_id ("so-y-te");
   other->code = g_strdup ("tin-y-te");
   other->name = g_strdup ("Tin y tế");
   g_assert_true (toa_store_section_add (owner, other, &error));
   g_assert_no_error (error);
 
-  add_person ("bientap", "Biên tập viên", "editor");
-  add_person ("thuky", "Thư ký", "secretary");
-  add_person ("ketoan", "Kế toán", "accountant");
-  add_person ("khac", "Biên tập viên Sở Y tế", "editor@so-y-te");
+  toa_member_add (owner, "bientap", "Biên tập viên", "editor");
+  toa_member_add (owner, "thuky", "Thư ký", "secretary");
+  toa_member_add (owner, "ketoan", "Kế toán", "accountant");
+  toa_member_add (owner, "khac", "Biên tập viên Sở Y tế", "editor@so-y-te");
 }
 
 /* SELECT … FROM toa_article_create on @site as @created_by (0: NULL) in @state, by bientap's
@@ -237,7 +107,7 @@ create_statement (const char *site, gint64 created_by, const char *state, const 
   return g_strdup_printf ("SELECT id FROM toa_article_create ((SELECT id FROM sites WHERE code = '%s'), NULL, "
                           "'tin', 'vi', NULL, NULL, '%s', lower ('%s'), '', '<p>Nội dung</p>', NULL, '%s', %s, "
                           "0, 0, 0, '{%lld}'::bigint[], '{author}'::text[], '{10000}'::bigint[])",
-                          site, title, title, state, by, (long long) person_id ("bientap"));
+                          site, title, title, state, by, (long long) toa_member_person_id (owner, "bientap"));
 }
 
 static void
@@ -261,7 +131,7 @@ test_roles_agree (void)
   for (ToaRole role = 0; role < TOA_N_ROLES; role++)
     {
       g_autofree char *query = g_strdup_printf ("SELECT toa_role_writes_articles ('%s')", toa_role_code (role));
-      g_autofree char *answer = psql_ok ("bientap", query);
+      g_autofree char *answer = toa_member_psql_ok ("bientap", query);
 
       g_assert_cmpstr (answer, ==, toa_role_can_write_articles (role) ? "t" : "f");
     }
@@ -272,7 +142,7 @@ test_psql_create (void)
 {
   g_autofree char *mine = create_statement ("portal", 0, "draft", "Tin viết qua psql");
   g_autofree char *theirs = create_statement ("so-y-te", 0, "draft", "Tin sai trang");
-  g_autofree char *as_other = create_statement ("portal", person_id ("thuky"), "draft", "Tin mạo danh");
+  g_autofree char *as_other = create_statement ("portal", toa_member_person_id (owner, "thuky"), "draft", "Tin mạo danh");
   g_autofree char *published = create_statement ("portal", 0, "published", "Tin xuất bản thẳng");
   g_autofree char *id = NULL;
   g_autofree char *query = NULL;
@@ -283,59 +153,59 @@ test_psql_create (void)
   g_autofree char *revision = NULL;
   g_autofree char *revisions = NULL;
 
-  psql_refused ("bientap", "INSERT INTO articles (site_id, genre, title, title_fold, state, created_at, updated_at) "
+  toa_member_psql_refused ("bientap", "INSERT INTO articles (site_id, genre, title, title_fold, state, created_at, updated_at) "
                            "VALUES (1, 'tin', 'x', 'x', 'draft', 1, 1)", "permission denied for table articles");
-  psql_refused ("bientap", "INSERT INTO revisions (article_id, number, title, created_at) VALUES (1, 9, 'x', 1)",
+  toa_member_psql_refused ("bientap", "INSERT INTO revisions (article_id, number, title, created_at) VALUES (1, 9, 'x', 1)",
                 "permission denied for table revisions");
-  psql_refused ("bientap", theirs, "may not write articles on the site “Sở Y tế”");
-  psql_refused ("bientap", as_other, "can only write as itself");
-  psql_refused ("bientap", published, "starts as a draft");
-  psql_refused ("ketoan", mine, "may not write articles on the site");
+  toa_member_psql_refused ("bientap", theirs, "may not write articles on the site “Sở Y tế”");
+  toa_member_psql_refused ("bientap", as_other, "can only write as itself");
+  toa_member_psql_refused ("bientap", published, "starts as a draft");
+  toa_member_psql_refused ("ketoan", mine, "may not write articles on the site");
   {
     /* a section of another site */
     g_autofree char *wrong_section = g_strdup_printf ("SELECT id FROM toa_article_create ((SELECT id FROM sites WHERE code = 'portal'), "
                                                       "(SELECT id FROM sections WHERE code = 'tin-y-te'), 'tin', 'vi', NULL, NULL, "
                                                       "'Tin lạc mục', 'tin lac muc', '', '', NULL, 'draft', NULL, 0, 0, 0, NULL, NULL, NULL)");
 
-    psql_refused ("bientap", wrong_section, "is not a section of this site");
+    toa_member_psql_refused ("bientap", wrong_section, "is not a section of this site");
   }
-  psql_refused ("bientap", "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)", "permission denied for function");
+  toa_member_psql_refused ("bientap", "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)", "permission denied for function");
 
-  id = psql_ok ("bientap", mine);
+  id = toa_member_psql_ok ("bientap", mine);
   g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), >, 0);
   query = g_strdup_printf ("SELECT p.login || ' ' || a.state || ' ' || a.version || ' ' || "
                            "(SELECT string_agg (person_id || ':' || share_bp, ',') FROM article_authors WHERE article_id = a.id) "
                            "FROM articles a JOIN people p ON p.id = a.created_by WHERE a.id = %s", id);
-  row = psql_ok ("thuky", query);
+  row = toa_member_psql_ok ("thuky", query);
   {
-    g_autofree char *expected = g_strdup_printf ("bientap draft 1 %lld:10000", (long long) person_id ("bientap"));
+    g_autofree char *expected = g_strdup_printf ("bientap draft 1 %lld:10000", (long long) toa_member_person_id (owner, "bientap"));
 
     g_assert_cmpstr (row, ==, expected);
   }
   /* the other site's editor does not even see it */
   g_clear_pointer (&row, g_free);
-  row = psql_ok ("khac", query);
+  row = toa_member_psql_ok ("khac", query);
   g_assert_cmpstr (row, ==, "");
 
   /* a revision as its author; a save cannot move the item; a save on the right version works */
   revision = g_strdup_printf ("SELECT number FROM toa_revision_add (%s, 'Tin viết qua psql', '', '<p>Nội dung</p>', NULL, 0, NULL)", id);
   psql_is ("bientap", revision, "1");
-  psql_refused ("khac", revision, "may not write articles on the site");
+  toa_member_psql_refused ("khac", revision, "may not write articles on the site");
   move = g_strdup_printf ("SELECT version FROM toa_article_save (%s, 1, (SELECT site_id FROM articles WHERE id = %s), "
                           "NULL, 'tin', 'vi', NULL, NULL, 'Tin', 'tin', '', '', NULL, 'published', "
                           "(SELECT created_by FROM articles WHERE id = %s), (SELECT created_at FROM articles WHERE id = %s), "
                           "0, 0, NULL, NULL, NULL)", id, id, id, id);
-  psql_refused ("bientap", move, "Saving an article changes its text and authors only");
+  toa_member_psql_refused ("bientap", move, "Saving an article changes its text and authors only");
   save = g_strdup_printf ("SELECT version FROM toa_article_save (%s, 1, (SELECT site_id FROM articles WHERE id = %s), "
                           "NULL, 'tin', 'vi', NULL, NULL, 'Tin đã sửa', 'tin da sua', '', '', NULL, 'draft', "
                           "(SELECT created_by FROM articles WHERE id = %s), (SELECT created_at FROM articles WHERE id = %s), "
                           "0, 0, '{%lld}'::bigint[], '{author}'::text[], '{10000}'::bigint[])",
-                          id, id, id, id, (long long) person_id ("bientap"));
-  saved = psql_ok ("bientap", save);
+                          id, id, id, id, (long long) toa_member_person_id (owner, "bientap"));
+  saved = toa_member_psql_ok ("bientap", save);
   g_assert_cmpstr (saved, ==, "2");
   /* the same save again is over an older version: nothing changes */
   g_clear_pointer (&saved, g_free);
-  saved = psql_ok ("bientap", save);
+  saved = toa_member_psql_ok ("bientap", save);
   g_assert_cmpstr (saved, ==, "");
   revisions = g_strdup_printf ("SELECT count(*) FROM revisions WHERE article_id = %s", id);
   psql_is ("bientap", revisions, "1");
@@ -345,27 +215,27 @@ static void
 test_psql_comment (void)
 {
   g_autofree char *create = create_statement ("portal", 0, "draft", "Tin có góp ý");
-  g_autofree char *id = psql_ok ("bientap", create);
+  g_autofree char *id = toa_member_psql_ok ("bientap", create);
   g_autofree char *comment = g_strdup_printf ("SELECT id FROM toa_comment_add (%s, NULL, 'Nhờ @thuky xem', 0, '{%lld}'::bigint[])",
-                                              id, (long long) person_id ("thuky"));
+                                              id, (long long) toa_member_person_id (owner, "thuky"));
   g_autofree char *forged = g_strdup_printf ("SELECT id FROM toa_comment_add (%s, %lld, 'Tôi là thư ký', 0, NULL)",
-                                             id, (long long) person_id ("thuky"));
+                                             id, (long long) toa_member_person_id (owner, "thuky"));
   g_autofree char *comment_id = NULL;
   g_autofree char *query = NULL;
   g_autofree char *row = NULL;
 
-  psql_refused ("bientap", forged, "can only write as itself");
-  psql_refused ("khac", comment, "cannot see item");
-  comment_id = psql_ok ("bientap", comment);
+  toa_member_psql_refused ("bientap", forged, "can only write as itself");
+  toa_member_psql_refused ("khac", comment, "cannot see item");
+  comment_id = toa_member_psql_ok ("bientap", comment);
   query = g_strdup_printf ("SELECT p.login || ' ' || c.body || ' ' || "
                            "(SELECT string_agg (mp.login, ',') FROM comment_mentions m JOIN people mp ON mp.id = m.person_id "
                            " WHERE m.comment_id = c.id) FROM comments c JOIN people p ON p.id = c.person_id WHERE c.id = %s",
                            comment_id);
-  row = psql_ok ("thuky", query);
+  row = toa_member_psql_ok ("thuky", query);
   g_assert_cmpstr (row, ==, "bientap Nhờ @thuky xem thuky");
   /* the accountant sees the portal's items, so may comment there (the brief: anyone who can see) */
   g_clear_pointer (&comment_id, g_free);
-  comment_id = psql_ok ("ketoan", comment);
+  comment_id = toa_member_psql_ok ("ketoan", comment);
   g_assert_cmpint (g_ascii_strtoll (comment_id, NULL, 10), >, 0);
 }
 
@@ -373,7 +243,7 @@ static void
 test_psql_intake (void)
 {
   g_autofree char *create = create_statement ("portal", 0, "received", "Công văn đề nghị đăng tin");
-  g_autofree char *id = psql_ok ("bientap", create);
+  g_autofree char *id = toa_member_psql_ok ("bientap", create);
   g_autofree char *record = g_strdup_printf ("SELECT toa_intake_record_add (%s, 'email', NULL, 'Sở Tư pháp', '12/STP', "
                                              "'2026-11-20', NULL, '[\"cong-van.pdf\"]', NULL, 0) > 0", id);
   g_autofree char *attach = g_strdup_printf ("SELECT toa_article_attachment_add (%s, 1, 'cong-van.pdf', "
@@ -388,21 +258,21 @@ test_psql_intake (void)
                                             "JOIN people p ON p.id = t.added_by WHERE r.article_id = %s", id);
   g_autofree char *row = NULL;
 
-  psql_refused ("khac", record, "may not write articles on the site");
+  toa_member_psql_refused ("khac", record, "may not write articles on the site");
   psql_is ("bientap", record, "t");
-  psql_refused ("bientap", "SELECT toa_stored_file_put (repeat ('0', 64), 'application/pdf', "
+  toa_member_psql_refused ("bientap", "SELECT toa_stored_file_put (repeat ('0', 64), 'application/pdf', "
                            "convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)", "does not have that SHA-256");
-  psql_refused ("ketoan", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
+  toa_member_psql_refused ("ketoan", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
                           "'application/pdf', convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)", "may not store files");
-  g_free (psql_ok ("bientap", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
+  g_free (toa_member_psql_ok ("bientap", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
                       "'application/pdf', convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)"));
-  psql_refused ("khac", attach, "may not write articles on the site");
+  toa_member_psql_refused ("khac", attach, "may not write articles on the site");
   psql_is ("bientap", attach, "t");
-  psql_refused ("khac", deadline, "may not write articles on the site");
+  toa_member_psql_refused ("khac", deadline, "may not write articles on the site");
   psql_is ("bientap", deadline, "t");
-  psql_refused ("ketoan", letter, "may not write articles on the site");
+  toa_member_psql_refused ("ketoan", letter, "may not write articles on the site");
   psql_is ("bientap", letter, "t");
-  row = psql_ok ("thuky", query);
+  row = toa_member_psql_ok ("thuky", query);
   {
     g_autofree char *expected = g_strdup_printf ("email 2026-11-27 Kính gửi Sở Tư pháp %d cong-van.pdf bientap",
                                                  (int) strlen ("%PDF-1.4 công văn"));
@@ -421,7 +291,7 @@ audit_of (const char *action, const char *id)
                                             "FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
                                             "WHERE a.action = '%s' AND a.object_id = %s", action, id);
 
-  return psql_ok ("thuky", query);
+  return toa_member_psql_ok ("thuky", query);
 }
 
 static void
@@ -430,8 +300,8 @@ test_cli (void)
   g_autofree char *dir = g_dir_make_tmp ("toa-member-XXXXXX", NULL);
   g_autofree char *file = g_build_filename (dir, "giay-moi.pdf", NULL);
   const char *content = "%PDF-1.4 giấy mời họp báo";
-  g_auto(Run) created = { 0 }, commented = { 0 }, intake = { 0 }, verify = { 0 }, refused = { 0 };
-  g_auto(Run) letter = { 0 }, no_letter = { 0 };
+  g_auto(ToaMemberRun) created = { 0 }, commented = { 0 }, intake = { 0 }, verify = { 0 }, refused = { 0 };
+  g_auto(ToaMemberRun) letter = { 0 }, no_letter = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *intake_id = NULL;
   g_autofree char *audit = NULL;
@@ -465,7 +335,7 @@ test_cli (void)
   query = g_strdup_printf ("SELECT t.file_name || ' ' || f.size || ' ' || p.login FROM article_attachments t "
                            "JOIN stored_files f ON f.sha256 = t.sha256 JOIN people p ON p.id = t.added_by "
                            "WHERE t.article_id = %s", intake_id);
-  files = psql_ok ("thuky", query);
+  files = toa_member_psql_ok ("thuky", query);
   {
     g_autofree char *expected = g_strdup_printf ("giay-moi.pdf %d bientap", (int) strlen (content));
 
@@ -501,7 +371,7 @@ static void
 test_core_save (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = member_url ("bientap");
+  g_autofree char *url = toa_member_url ("bientap");
   g_autoptr(ToaStore) member = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_EXISTING, &error));
   g_autoptr(ToaPerson) editor = NULL;
   g_autoptr(ToaArticle) article = NULL;
@@ -557,6 +427,7 @@ main (int argc, char **argv)
     g_error ("usage: test-pg-member-articles TOASOAN-CLI");
   cli_path = argv[1];
   server = toa_pg_test_server_start ();
+  toa_member_run_init (server, DB, cli_path, "member");
   board_make ();
   /* The tests share one board. */
   g_test_add_func ("/pg-member-articles/roles-agree", test_roles_agree);

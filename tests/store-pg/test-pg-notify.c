@@ -14,6 +14,7 @@
 #include "toa-people.h"
 #include "toa-pg-listen.h"
 #include "toa-pg-store.h"
+#include "toa-pg-board.h"
 #include "toa-pg-test-server.h"
 #include "toa-transitions.h"
 
@@ -22,7 +23,6 @@
 #define LIMIT_USEC    G_USEC_PER_SEC
 
 static ToaPgTestServer *server;
-static guint n_databases;
 
 typedef struct {
   char      *dbname;
@@ -44,17 +44,6 @@ heard_free (Heard *heard)
   g_free (heard);
 }
 
-static ToaStore *
-open_store (const char *url, ToaOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  ToaPgStore *store = toa_pg_store_open (url, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return TOA_STORE (store);
-}
-
 static void
 on_changed (ToaStoreWatch *watch, const ToaStoreChange *change, Fixture *f)
 {
@@ -68,14 +57,9 @@ on_changed (ToaStoreWatch *watch, const ToaStoreChange *change, Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dbname = g_strdup_printf ("notify_%u", ++n_databases);
-  g_assert_true (toa_pg_test_server_create_db (server, f->dbname, &error));
-  g_assert_no_error (error);
-  f->url = toa_pg_test_server_url (server, f->dbname);
-  f->a = open_store (f->url, TOA_OPEN_CREATE);
-  f->b = open_store (f->url, 0);
+  toa_pg_board_new_db (server, "notify", &f->dbname, &f->url);
+  f->a = toa_pg_board_open (f->url, TOA_OPEN_CREATE);
+  f->b = toa_pg_board_open (f->url, 0);
   f->heard = g_ptr_array_new_with_free_func ((GDestroyNotify) heard_free);
 }
 
@@ -107,32 +91,8 @@ person (ToaStore *store, const char *role)
 static void
 board (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) portal = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-
-  g_assert_true (toa_board_init (f->a, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (f->a, "portal", &error);
-  g_assert_no_error (error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (f->a, section, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    {
-      g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-      g_autofree char *login = g_strdup_printf ("r-%s", roles[i]);
-      g_autofree char *name = g_strdup_printf ("Người %s", roles[i]);
-      g_autoptr(ToaPerson) added = NULL;
-      ToaRoleGrant grant;
-
-      g_assert_true (toa_people_parse_role (f->a, roles[i], &grant, &error));
-      g_array_append_val (grants, grant);
-      added = toa_people_add (f->a, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-      g_assert_no_error (error);
-    }
+  toa_pg_board_portal (f->a);
+  toa_pg_board_people (f->a, roles, G_N_ELEMENTS (roles));
 }
 
 static gint64

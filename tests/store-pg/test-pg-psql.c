@@ -20,6 +20,7 @@
 #include "toa-error.h"
 #include "toa-people.h"
 #include "toa-pg-store.h"
+#include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
 #include "toa-transitions.h"
 
@@ -28,120 +29,6 @@
 static ToaPgTestServer *server;
 static const char *cli_path;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-password_of (const char *login)
-{
-  return g_strdup_printf ("pw-%s-7Qx", login);
-}
-
-/* psql as @login with its own password (PGPASSWORD), one statement, unaligned tuples only. */
-static void
-psql (Run *run, const char *login, const char *statement)
-{
-  g_autofree char *program = g_build_filename (toa_pg_test_server_bindir (server), "psql", NULL);
-  g_autofree char *port = g_strdup_printf ("%d", toa_pg_test_server_port (server));
-  g_autofree char *password = password_of (login);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "PGPASSWORD", password, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "PGSERVICE");
-  process = g_subprocess_launcher_spawn (launcher, &error, program, "-X", "-q", "-A", "-t",
-                                         "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", port,
-                                         "-U", login, "-d", DB, "-c", statement, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_strstrip (run->out);
-}
-
-/* The statement must fail with a message containing @expected. */
-static void
-psql_refused (const char *login, const char *statement, const char *expected)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status == 0 || strstr (run.err, expected) == NULL)
-    g_error ("as %s, “%s” should have been refused with “%s”; status %d, out “%s”, err “%s”",
-             login, statement, expected, run.status, run.out, run.err);
-}
-
-/* The statement must succeed; returns its output. */
-static char *
-psql_ok (const char *login, const char *statement)
-{
-  g_auto(Run) run = { 0 };
-
-  psql (&run, login, statement);
-  if (run.status != 0)
-    g_error ("as %s, “%s” failed: %s", login, statement, run.err);
-  return g_steal_pointer (&run.out);
-}
-
-static void
-cli (Run *run, const char *url, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, (char *) url);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-sql (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  toa_pg_test_server_exec (server, DB, text, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-member_url (const char *login)
-{
-  g_autofree char *password = password_of (login);
-
-  return g_strdup_printf ("postgresql://%s:%s@127.0.0.1:%d/%s", login, password,
-                          toa_pg_test_server_port (server), DB);
-}
-
 /* ---- the board ------------------------------------------------------------------------------ */
 
 typedef struct {
@@ -149,35 +36,6 @@ typedef struct {
   gint64    portal_article;
   gint64    other_article;
 } Board;
-
-static void
-add_person (ToaStore *store, const char *login, const char *name, const char *role)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) grants = g_array_new (FALSE, TRUE, sizeof (ToaRoleGrant));
-  g_autoptr(ToaPerson) added = NULL;
-  g_autofree char *password = password_of (login);
-  g_autofree char *create = NULL;
-  ToaRoleGrant grant;
-
-  g_assert_true (toa_people_parse_role (store, role, &grant, &error));
-  g_assert_no_error (error);
-  g_array_append_val (grants, grant);
-  added = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
-  g_assert_no_error (error);
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE toasoan_member", login, password);
-  sql (create);
-}
-
-static gint64
-person_id (ToaStore *store, const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaPerson) p = toa_store_person_find (store, login, &error);
-
-  g_assert_no_error (error);
-  return p->id;
-}
 
 /* A 'tin' by the editor on the portal, put in deputy-review directly (setup, not a transition). */
 static gint64
@@ -221,23 +79,23 @@ board_make (Board *b)
   section->name = g_strdup ("Tin tức - Sự kiện");
   g_assert_true (toa_store_section_add (b->store, section, &error));
   g_assert_no_error (error);
-  sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
+  toa_member_sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
 
-  add_person (b->store, "bientap", "Biên tập viên", "editor");
-  add_person (b->store, "thuky", "Thư ký", "secretary");
-  add_person (b->store, "ptb", "Phó Trưởng ban thường trực", "standing-deputy");
-  add_person (b->store, "khac", "Biên tập viên Sở Y tế", "editor@so-y-te");
+  toa_member_add (b->store, "bientap", "Biên tập viên", "editor");
+  toa_member_add (b->store, "thuky", "Thư ký", "secretary");
+  toa_member_add (b->store, "ptb", "Phó Trưởng ban thường trực", "standing-deputy");
+  toa_member_add (b->store, "khac", "Biên tập viên Sở Y tế", "editor@so-y-te");
 
   b->portal_article = article_for_review (b, "Hội nghị tổng kết năm");
   other = g_strdup_printf ("INSERT INTO articles (site_id, genre, title, title_fold, state, created_at, "
                            "updated_at) SELECT id, 'tin', 'Tin Sở Y tế', 'tin so y te', 'deputy-review', 1, 1 "
                            "FROM sites WHERE code = 'so-y-te'");
-  sql (other);
+  toa_member_sql (other);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(ToaMemberRun) run = { 0 };
 
     /* the other site's editor sees their own article, and finds its number */
-    psql (&run, "khac", "SELECT id FROM articles");
+    toa_member_psql (&run, "khac", "SELECT id FROM articles");
     g_assert_cmpint (run.status, ==, 0);
     b->other_article = g_ascii_strtoll (run.out, NULL, 10);
     g_assert_cmpint (b->other_article, >, b->portal_article);
@@ -292,31 +150,31 @@ test_no_direct_writes (void)
     {
       const char *who = (const char *[]) { "bientap", "thuky", "ptb" }[i];
 
-      psql_refused (who, publish, "permission denied for table articles");
-      psql_refused (who, "DELETE FROM articles", "permission denied for table articles");
-      psql_refused (who, timeline, "permission denied for table article_transitions");
-      psql_refused (who, approve, "permission denied for table transition_requests");
-      psql_refused (who, "UPDATE transition_requests SET status = 'approved'",
+      toa_member_psql_refused (who, publish, "permission denied for table articles");
+      toa_member_psql_refused (who, "DELETE FROM articles", "permission denied for table articles");
+      toa_member_psql_refused (who, timeline, "permission denied for table article_transitions");
+      toa_member_psql_refused (who, approve, "permission denied for table transition_requests");
+      toa_member_psql_refused (who, "UPDATE transition_requests SET status = 'approved'",
                     "permission denied for table transition_requests");
-      psql_refused (who, "INSERT INTO audit_log (seq, at, action, object_type, prev_hash, hash) "
+      toa_member_psql_refused (who, "INSERT INTO audit_log (seq, at, action, object_type, prev_hash, hash) "
                          "VALUES (9999, 1, 'x', 'x', 'x', 'x')", "permission denied for table audit_log");
-      psql_refused (who, "UPDATE audit_log SET detail = NULL", "permission denied for table audit_log");
-      psql_refused (who, "DELETE FROM audit_log", "permission denied for table audit_log");
-      psql_refused (who, "TRUNCATE audit_log", "permission denied for table audit_log");
-      psql_refused (who, "UPDATE person_roles SET role = 'head'", "permission denied for table person_roles");
-      psql_refused (who, "INSERT INTO delegations (from_person, to_person, site_id, actions, from_date, "
+      toa_member_psql_refused (who, "UPDATE audit_log SET detail = NULL", "permission denied for table audit_log");
+      toa_member_psql_refused (who, "DELETE FROM audit_log", "permission denied for table audit_log");
+      toa_member_psql_refused (who, "TRUNCATE audit_log", "permission denied for table audit_log");
+      toa_member_psql_refused (who, "UPDATE person_roles SET role = 'head'", "permission denied for table person_roles");
+      toa_member_psql_refused (who, "INSERT INTO delegations (from_person, to_person, site_id, actions, from_date, "
                          "to_date, created_at) VALUES (1, 2, 1, 'publish', '2000-01-01', '2999-01-01', 1)",
                     "permission denied for table delegations");
-      psql_refused (who, "INSERT INTO workflow_definitions (code, version, name, definition_json, created_at) "
+      toa_member_psql_refused (who, "INSERT INTO workflow_definitions (code, version, name, definition_json, created_at) "
                          "VALUES ('x', 1, 'x', '{}', 1)", "permission denied for table workflow_definitions");
-      psql_refused (who, "SELECT password_hash FROM people", "permission denied for table people");
-      psql_refused (who, "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)",
+      toa_member_psql_refused (who, "SELECT password_hash FROM people", "permission denied for table people");
+      toa_member_psql_refused (who, "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)",
                     "permission denied for function toa_audit_write");
-      psql_refused (who, "ALTER TABLE audit_log DISABLE TRIGGER USER", "must be owner");
-      psql_refused (who, "CREATE TABLE mine (id int)", "permission denied for schema public");
+      toa_member_psql_refused (who, "ALTER TABLE audit_log DISABLE TRIGGER USER", "must be owner");
+      toa_member_psql_refused (who, "CREATE TABLE mine (id int)", "permission denied for schema public");
     }
   /* …while reading what they may still works */
-  seen = psql_ok ("bientap", "SELECT count(*) FROM audit_log WHERE seq > 0");
+  seen = toa_member_psql_ok ("bientap", "SELECT count(*) FROM audit_log WHERE seq > 0");
   g_assert_cmpint (g_ascii_strtoll (seen, NULL, 10), >, 0);
   state = state_of (&board, board.portal_article);
   g_assert_cmpstr (state, ==, "deputy-review");
@@ -340,11 +198,11 @@ test_other_site (void)
                                            (long long) board.portal_article);
   g_autofree char *take = g_strdup_printf ("SELECT to_state FROM toa_take_transition (%lld, 'publish')",
                                            (long long) board.other_article);
-  g_autofree char *n_other = psql_ok ("bientap", read);
-  g_autofree char *n_mine = psql_ok ("bientap", mine);
-  g_autofree char *n_theirs = psql_ok ("khac", mine);
-  g_autofree char *n_all = psql_ok ("bientap", "SELECT count(*) FROM articles");
-  g_autofree char *timeline = psql_ok ("khac", "SELECT count(*) FROM article_transitions");
+  g_autofree char *n_other = toa_member_psql_ok ("bientap", read);
+  g_autofree char *n_mine = toa_member_psql_ok ("bientap", mine);
+  g_autofree char *n_theirs = toa_member_psql_ok ("khac", mine);
+  g_autofree char *n_all = toa_member_psql_ok ("bientap", "SELECT count(*) FROM articles");
+  g_autofree char *timeline = toa_member_psql_ok ("khac", "SELECT count(*) FROM article_transitions");
   g_autofree char *state = NULL;
 
   g_assert_cmpstr (n_other, ==, "0");
@@ -353,7 +211,7 @@ test_other_site (void)
   g_assert_cmpstr (n_all, ==, "1");
   g_assert_cmpstr (timeline, ==, "0");
   /* the portal's standing deputy has no role on the other site */
-  psql_refused ("ptb", take, "needs one of these roles on this site: standing-deputy");
+  toa_member_psql_refused ("ptb", take, "needs one of these roles on this site: standing-deputy");
   state = state_of (&board, board.other_article);
   g_assert_cmpstr (state, ==, "deputy-review");
 }
@@ -366,7 +224,7 @@ test_publish (void)
                                            (long long) board.portal_article);
   g_autofree char *as_other = g_strdup_printf ("SELECT * FROM toa_take_transition (%lld, 'publish', p_actor => %lld)",
                                                (long long) board.portal_article,
-                                               (long long) person_id (board.store, "ptb"));
+                                               (long long) toa_member_person_id (board.store, "ptb"));
   g_autofree char *who = g_strdup_printf ("SELECT p.login || ' ' || t.from_state || ' ' || t.to_state "
                                           "FROM article_transitions t JOIN people p ON p.id = t.actor_id "
                                           "WHERE t.article_id = %lld ORDER BY t.id DESC LIMIT 1",
@@ -378,29 +236,29 @@ test_publish (void)
   g_autofree char *row = NULL;
   g_autofree char *state = NULL;
 
-  psql_refused ("bientap", take,
+  toa_member_psql_refused ("bientap", take,
                 "“publish” from “Chờ Phó Trưởng ban thường trực duyệt” needs one of these roles on this site: "
                 "standing-deputy; or a delegation of “publish” from one of them to a secretary.");
-  psql_refused ("thuky", take, "or a delegation of “publish” from one of them to a secretary");
+  toa_member_psql_refused ("thuky", take, "or a delegation of “publish” from one of them to a secretary");
   /* a member cannot pass for someone else */
-  psql_refused ("bientap", as_other, "can only act as itself");
-  psql_refused ("ptb", unknown, "“publicize” cannot be done on an item in the state");
+  toa_member_psql_refused ("bientap", as_other, "can only act as itself");
+  toa_member_psql_refused ("ptb", unknown, "“publicize” cannot be done on an item in the state");
   state = state_of (&board, board.portal_article);
   g_assert_cmpstr (state, ==, "deputy-review");
 
-  done = psql_ok ("ptb", take);
+  done = toa_member_psql_ok ("ptb", take);
   g_assert_cmpstr (done, ==, "published 3");
   g_clear_pointer (&state, g_free);
   state = state_of (&board, board.portal_article);
   g_assert_cmpstr (state, ==, "published");
-  row = psql_ok ("thuky", who);
+  row = toa_member_psql_ok ("thuky", who);
   g_assert_cmpstr (row, ==, "ptb deputy-review published");
-  audit = psql_ok ("thuky", "SELECT p.login || ' ' || a.action || ' ' || a.detail FROM audit_log a "
+  audit = toa_member_psql_ok ("thuky", "SELECT p.login || ' ' || a.action || ' ' || a.detail FROM audit_log a "
                             "JOIN people p ON p.id = a.actor_id ORDER BY a.seq DESC LIMIT 1");
   g_assert_cmpstr (audit, ==,
                    "ptb article.transition {\"transition\":\"publish\",\"from\":\"deputy-review\",\"to\":\"published\"}");
   /* published: nothing leaves "published" but withdraw, which needs an approval */
-  psql_refused ("ptb", take, "“publish” cannot be done on an item in the state “Đã xuất bản”. Possible here: withdraw.");
+  toa_member_psql_refused ("ptb", take, "“publish” cannot be done on an item in the state “Đã xuất bản”. Possible here: withdraw.");
   assert_chain (&board);
 }
 
@@ -417,15 +275,15 @@ test_delegated (void)
     "to_char ((now () AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 1, 'YYYY-MM-DD'), "
     "to_char ((now () AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 1, 'YYYY-MM-DD'), 1, 'KT' "
     "FROM sites WHERE code = 'portal'",
-    (long long) person_id (board.store, "ptb"), (long long) person_id (board.store, "thuky"));
-  g_autofree char *expected = g_strdup_printf ("published %lld KT", (long long) person_id (board.store, "ptb"));
+    (long long) toa_member_person_id (board.store, "ptb"), (long long) toa_member_person_id (board.store, "thuky"));
+  g_autofree char *expected = g_strdup_printf ("published %lld KT", (long long) toa_member_person_id (board.store, "ptb"));
   g_autofree char *done = NULL;
 
-  psql_refused ("thuky", take, "needs one of these roles on this site");
-  sql (delegate);
+  toa_member_psql_refused ("thuky", take, "needs one of these roles on this site");
+  toa_member_sql (delegate);
   /* the editor holds no secretary role: the delegation to a secretary is not theirs anyway */
-  psql_refused ("bientap", take, "needs one of these roles on this site");
-  done = psql_ok ("thuky", take);
+  toa_member_psql_refused ("bientap", take, "needs one of these roles on this site");
+  done = toa_member_psql_ok ("thuky", take);
   g_assert_cmpstr (done, ==, expected);
   assert_chain (&board);
 }
@@ -435,20 +293,20 @@ static void
 test_audit_append (void)
 {
   g_autofree char *forged = g_strdup_printf ("SELECT toa_audit_append ('article.note', 'article', 1, NULL, %lld)",
-                                             (long long) person_id (board.store, "ptb"));
+                                             (long long) toa_member_person_id (board.store, "ptb"));
   g_autofree char *seq = NULL;
   g_autofree char *row = NULL;
   g_autofree char *query = NULL;
 
-  psql_refused ("bientap", forged, "may only write audit records as itself");
-  psql_refused ("bientap", "SELECT toa_audit_append ('article.note', 'article', 1, 'not json')",
+  toa_member_psql_refused ("bientap", forged, "may only write audit records as itself");
+  toa_member_psql_refused ("bientap", "SELECT toa_audit_append ('article.note', 'article', 1, 'not json')",
                 "invalid input syntax for type json");
   /* the record's seq is given when it commits (008-audit-commit.sql): NULL here */
-  seq = psql_ok ("bientap", "SELECT toa_audit_append ('article.note', 'article', 1, '{\"note\":\"ghi chú\"}')");
+  seq = toa_member_psql_ok ("bientap", "SELECT toa_audit_append ('article.note', 'article', 1, '{\"note\":\"ghi chú\"}')");
   g_assert_cmpstr (seq, ==, "");
   query = g_strdup_printf ("SELECT p.login || ' ' || a.detail FROM audit_log a JOIN people p ON p.id = a.actor_id "
                            "WHERE a.action = 'article.note' ORDER BY a.seq DESC LIMIT 1");
-  row = psql_ok ("thuky", query);
+  row = toa_member_psql_ok ("thuky", query);
   g_assert_cmpstr (row, ==, "bientap {\"note\":\"ghi chú\"}");
   assert_chain (&board);
 }
@@ -457,28 +315,28 @@ test_audit_append (void)
 static void
 test_cli_as_member (void)
 {
-  g_autofree char *url = member_url ("thuky");
+  g_autofree char *url = toa_member_url ("thuky");
   g_autofree char *wrong = g_strdup_printf ("postgresql://thuky:wrong@127.0.0.1:%d/%s",
                                             toa_pg_test_server_port (server), DB);
-  g_auto(Run) list = { 0 }, verify = { 0 }, bad = { 0 }, other = { 0 };
-  g_autofree char *other_url = member_url ("khac");
+  g_auto(ToaMemberRun) list = { 0 }, verify = { 0 }, bad = { 0 }, other = { 0 };
+  g_autofree char *other_url = toa_member_url ("khac");
 
-  cli (&list, url, "article", "list", NULL);
+  toa_member_cli (&list, url, "article", "list", NULL);
   g_assert_cmpstr (list.err, ==, "");
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "Hội nghị tổng kết năm"));
   g_assert_null (strstr (list.out, "Tin Sở Y tế"));
 
-  cli (&verify, url, "audit", "verify", NULL);
+  toa_member_cli (&verify, url, "audit", "verify", NULL);
   g_assert_cmpstr (verify.err, ==, "");
   g_assert_cmpint (verify.status, ==, 0);
 
-  cli (&other, other_url, "article", "list", NULL);
+  toa_member_cli (&other, other_url, "article", "list", NULL);
   g_assert_cmpint (other.status, ==, 0);
   g_assert_nonnull (strstr (other.out, "Tin Sở Y tế"));
   g_assert_null (strstr (other.out, "Hội nghị tổng kết năm"));
 
-  cli (&bad, wrong, "article", "list", NULL);
+  toa_member_cli (&bad, wrong, "article", "list", NULL);
   g_assert_cmpint (bad.status, !=, 0);
 }
 
@@ -489,31 +347,31 @@ test_cli_transition (void)
 {
   gint64 id = article_for_review (&board, "Tin xuất bản từ dòng lệnh");
   g_autofree char *number = g_strdup_printf ("%lld", (long long) id);
-  g_autofree char *editor_url = member_url ("bientap");
-  g_autofree char *deputy_url = member_url ("ptb");
+  g_autofree char *editor_url = toa_member_url ("bientap");
+  g_autofree char *deputy_url = toa_member_url ("ptb");
   g_autofree char *state = NULL;
   g_autofree char *actor = NULL;
   g_autofree char *query = g_strdup_printf ("SELECT p.login FROM article_transitions t JOIN people p "
                                             "ON p.id = t.actor_id WHERE t.article_id = %s", number);
-  g_auto(Run) refused = { 0 }, published = { 0 }, impostor = { 0 }, verify = { 0 };
+  g_auto(ToaMemberRun) refused = { 0 }, published = { 0 }, impostor = { 0 }, verify = { 0 };
 
-  cli (&refused, editor_url, "workflow", "do", number, "publish", "--as", "bientap", NULL);
+  toa_member_cli (&refused, editor_url, "workflow", "do", number, "publish", "--as", "bientap", NULL);
   g_assert_cmpint (refused.status, ==, 3);
   g_assert_nonnull (strstr (refused.err, "publish"));
-  cli (&impostor, editor_url, "workflow", "do", number, "publish", "--as", "ptb", NULL);
+  toa_member_cli (&impostor, editor_url, "workflow", "do", number, "publish", "--as", "ptb", NULL);
   g_assert_cmpint (impostor.status, ==, 3);
   state = state_of (&board, id);
   g_assert_cmpstr (state, ==, "deputy-review");
 
-  cli (&published, deputy_url, "workflow", "do", number, "publish", "--as", "ptb", NULL);
+  toa_member_cli (&published, deputy_url, "workflow", "do", number, "publish", "--as", "ptb", NULL);
   g_assert_cmpstr (published.err, ==, "");
   g_assert_cmpint (published.status, ==, 0);
   g_clear_pointer (&state, g_free);
   state = state_of (&board, id);
   g_assert_cmpstr (state, ==, "published");
-  actor = psql_ok ("ptb", query);
+  actor = toa_member_psql_ok ("ptb", query);
   g_assert_cmpstr (actor, ==, "ptb");
-  cli (&verify, deputy_url, "audit", "verify", NULL);
+  toa_member_cli (&verify, deputy_url, "audit", "verify", NULL);
   g_assert_cmpint (verify.status, ==, 0);
   assert_chain (&board);
 }
@@ -526,6 +384,7 @@ main (int argc, char **argv)
     g_error ("usage: test-pg-psql TOASOAN-CLI");
   cli_path = argv[1];
   server = toa_pg_test_server_start ();
+  toa_member_run_init (server, DB, cli_path, "7Qx");
   board_make (&board);
   /* The tests share one board and run in this order. */
   g_test_add_func ("/pg-psql/no-direct-writes", test_no_direct_writes);

@@ -1,5 +1,7 @@
 /* toa-inbox-page.c — the inbox page: which list, search, filters (site, genre, step,
- * deadline; kept across the four lists), the column view, notifications. What an item's
+ * deadline; kept across the four lists), the column view, notifications. The list is read in
+ * a worker thread on a second connection of the page's own (store objects are not shared
+ * between threads), so the window never waits on the network. What an item's
  * step, holder and deadline are, and what "due this week" means, is core's (toa-inbox.h). */
 #include "config.h"
 
@@ -12,11 +14,52 @@
 #include "toa-intake-dialog.h"
 #include "toa-inbox-row.h"
 #include "toa-item-view.h"
+#include "toa-connect-page.h"
+#include "toa-sqlite-store.h"
+#include "toa-store-open.h"
 #include "toa-text.h"
 
 #define INBOX_LIMIT      500
 #define WATCH_SECONDS    60    /* polling a store that cannot be watched (SQLite) */
 #define LIVE_DELAY_MS    150   /* changes heard within this are read in one go */
+
+/* The page's second connection, opened lazily in a worker on the same location as the
+ * window's store, kept for the page's life; one worker uses it at a time. */
+typedef struct {
+  gatomicrefcount ref;
+  GMutex          lock;
+  char           *location;   /* may hold a password: toa_connect_free_secret */
+  ToaStore       *store;
+} Reader;
+
+static Reader *
+reader_new (const char *location)
+{
+  Reader *reader = g_new0 (Reader, 1);
+
+  g_atomic_ref_count_init (&reader->ref);
+  g_mutex_init (&reader->lock);
+  reader->location = g_strdup (location);
+  return reader;
+}
+
+static Reader *
+reader_ref (Reader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref);
+  return reader;
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  if (!g_atomic_ref_count_dec (&reader->ref))
+    return;
+  g_clear_object (&reader->store);
+  toa_connect_free_secret (reader->location);
+  g_mutex_clear (&reader->lock);
+  g_free (reader);
+}
 
 struct _ToaInboxPage {
   AdwBin          parent_instance;
@@ -35,6 +78,12 @@ struct _ToaInboxPage {
   GPtrArray      *genre_codes;
   GPtrArray      *step_codes;
   gboolean        filling;        /* the dropdowns are being filled: no refresh */
+  char           *location;       /* given for the background connection (a secret), or NULL */
+  Reader         *reader;         /* the background connection (shared with the workers) */
+  GCancellable   *cancellable;    /* of the reads in flight; cancelled on dispose */
+  guint           generation;     /* of the latest read asked for: older results are dropped */
+  guint           in_flight;      /* reads not yet back */
+  GtkSpinner     *spinner;        /* beside the count while a read is in flight */
 
   GtkToggleButton *waiting_button;
   GtkToggleButton *sent_button;
@@ -213,22 +262,76 @@ filtered (ToaInboxPage *self)
          || chosen_due (self) != 0;
 }
 
-static GPtrArray *
-list (ToaInboxPage *self, ToaInboxWhich which, const char *text, gboolean with_filters, GError **error)
+/* One read of the list: what was asked (copied on the main thread), what came back. */
+typedef struct {
+  guint          generation;
+  ToaPerson     *person;
+  ToaInboxWhich  which;
+  char          *text;
+  char          *site, *genre, *state;
+  ToaInboxDue    due;
+  guint          due_days;
+  gboolean       narrowed;
+  ToaStore      *store;     /* no background connection: read on the main thread with this */
+  Reader        *reader;
+  GPtrArray     *items;
+  GPtrArray     *waiting;
+} Refresh;
+
+static void
+refresh_free (Refresh *job)
 {
-  ToaInboxRequest request = { .which = which, .text = text, .limit = INBOX_LIMIT };
+  g_clear_pointer (&job->person, toa_person_free);
+  g_free (job->text);
+  g_free (job->site);
+  g_free (job->genre);
+  g_free (job->state);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->reader, reader_unref);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_clear_pointer (&job->waiting, g_ptr_array_unref);
+  g_free (job);
+}
 
-  if (with_filters)
+/* Reads the list, and the items waiting for the person (for the arrival notifications). */
+static gboolean
+read_lists (ToaStore *store, Refresh *job, GError **error)
+{
+  ToaInboxRequest request = { .which = job->which, .text = job->text, .limit = INBOX_LIMIT,
+                              .site = job->site, .genre = job->genre, .state = job->state,
+                              .due = job->due, .due_days = job->due_days };
+  ToaInboxRequest waiting = { .which = TOA_INBOX_WAITING, .limit = INBOX_LIMIT };
+
+  job->items = toa_inbox_list (store, job->person, &request, error);
+  if (job->items == NULL)
+    return FALSE;
+  job->waiting = job->which == TOA_INBOX_WAITING && !job->narrowed
+                 ? g_ptr_array_ref (job->items) : toa_inbox_list (store, job->person, &waiting, NULL);
+  return TRUE;
+}
+
+/* In a worker thread: on the page's own connection, opened the first time. */
+static void
+refresh_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Refresh *job = data;
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&job->reader->lock);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    ok = FALSE;   /* dropped while it waited for the connection */
+  else
     {
-      guint due = chosen_due (self);
-
-      request.site = chosen_code (self->site_filter, self->site_codes);
-      request.genre = chosen_code (self->genre_filter, self->genre_codes);
-      request.state = chosen_code (self->step_filter, self->step_codes);
-      request.due = due_choices[due].due;
-      request.due_days = due_choices[due].days;
+      if (job->reader->store == NULL)
+        job->reader->store = toa_store_open (job->reader->location, TOA_OPEN_EXISTING, &error);
+      ok = job->reader->store != NULL && read_lists (job->reader->store, job, &error);
     }
-  return toa_inbox_list (self->store, self->person, &request, error);
+  g_mutex_unlock (&job->reader->lock);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* A dropdown of "any" then @names; @codes gets NULL then the codes. */
@@ -348,36 +451,28 @@ show_rows (ToaInboxPage *self, GPtrArray *items, gboolean narrowed)
                                     g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ? "list" : "empty");
 }
 
-void
-toa_inbox_page_refresh (ToaInboxPage *self)
+static void
+show_error (ToaInboxPage *self, const GError *error)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) waiting = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean narrowed;
-  const char *text;
+  g_list_store_remove_all (self->rows);
+  gtk_label_set_text (self->count_label, "");
+  adw_status_page_set_title (self->empty_page, _("The Inbox Could Not Be Read"));
+  adw_status_page_set_description (self->empty_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
 
-  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
-
-  if (self->store == NULL || self->person == NULL)
+/* On the main thread: what a read brought, unless a newer read was asked for since. */
+static void
+apply_refresh (ToaInboxPage *self, Refresh *job, const GError *error)
+{
+  if (job->generation != self->generation)
+    return;
+  if (error != NULL)
     {
-      g_list_store_remove_all (self->rows);
+      show_error (self, error);
       return;
     }
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  narrowed = filtered (self) || *text != '\0';
-  items = list (self, current_which (self), *text != '\0' ? text : NULL, TRUE, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), narrowed);
-  if (items == NULL)
-    {
-      g_list_store_remove_all (self->rows);
-      gtk_label_set_text (self->count_label, "");
-      adw_status_page_set_title (self->empty_page, _("The Inbox Could Not Be Read"));
-      adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      return;
-    }
-  if (narrowed)
+  if (job->narrowed)
     {
       adw_status_page_set_title (self->empty_page, _("No Items Match the Filters"));
       adw_status_page_set_description (self->empty_page,
@@ -388,12 +483,89 @@ toa_inbox_page_refresh (ToaInboxPage *self)
       adw_status_page_set_title (self->empty_page, _("Nothing Here"));
       adw_status_page_set_description (self->empty_page, _("Items appear here when they reach a step you act on."));
     }
+  if (job->waiting != NULL)
+    notice_arrivals (self, job->waiting);
+  show_rows (self, job->items, job->narrowed);
+}
 
-  waiting = current_which (self) == TOA_INBOX_WAITING && !narrowed
-            ? g_ptr_array_ref (items) : list (self, TOA_INBOX_WAITING, NULL, FALSE, NULL);
-  if (waiting != NULL)
-    notice_arrivals (self, waiting);
-  show_rows (self, items, narrowed);
+static void
+set_in_flight (ToaInboxPage *self, guint in_flight)
+{
+  self->in_flight = in_flight;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), in_flight > 0);
+  gtk_spinner_set_spinning (self->spinner, in_flight > 0);
+}
+
+static void
+on_refreshed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Refresh *job = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  ToaInboxPage *self = TOA_INBOX_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  if (g_cancellable_is_cancelled (cancellable))
+    return;   /* the page was disposed (or the person changed): nothing to show */
+  set_in_flight (self, self->in_flight - 1);
+  apply_refresh (self, job, error);
+}
+
+/* Where the background connection is opened (reset_reader): the location given, or an
+ * SQLite store's file; NULL = read on the main thread. */
+static const char *
+reader_location (ToaInboxPage *self)
+{
+  return self->reader != NULL ? self->reader->location : NULL;
+}
+
+void
+toa_inbox_page_refresh (ToaInboxPage *self)
+{
+  Refresh *job;
+  const char *text;
+
+  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
+
+  self->generation++;   /* whatever is in flight is out of date now */
+  if (self->store == NULL || self->person == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      return;
+    }
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  job = g_new0 (Refresh, 1);
+  job->generation = self->generation;
+  job->person = toa_person_copy (self->person);
+  job->which = current_which (self);
+  job->text = *text != '\0' ? g_strdup (text) : NULL;
+  job->site = g_strdup (chosen_code (self->site_filter, self->site_codes));
+  job->genre = g_strdup (chosen_code (self->genre_filter, self->genre_codes));
+  job->state = g_strdup (chosen_code (self->step_filter, self->step_codes));
+  job->due = due_choices[chosen_due (self)].due;
+  job->due_days = due_choices[chosen_due (self)].days;
+  job->narrowed = filtered (self) || *text != '\0';
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), job->narrowed);
+
+  if (reader_location (self) == NULL)
+    {
+      /* nowhere to open a second connection: read on the main thread, as before */
+      g_autoptr(GError) error = NULL;
+
+      read_lists (self->store, job, &error);
+      apply_refresh (self, job, error);
+      refresh_free (job);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_refreshed, NULL);
+
+      job->reader = reader_ref (self->reader);
+      g_task_set_source_tag (task, toa_inbox_page_refresh);
+      g_task_set_task_data (task, job, (GDestroyNotify) refresh_free);
+      set_in_flight (self, self->in_flight + 1);
+      g_task_run_in_thread (task, refresh_thread);
+    }
 }
 
 static gboolean
@@ -614,6 +786,13 @@ toa_inbox_page_dispose (GObject *object)
   ToaInboxPage *self = TOA_INBOX_PAGE (object);
 
   stop_watching (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reader, reader_unref);
+  g_clear_pointer (&self->location, toa_connect_free_secret);
+  if (self->spinner != NULL && gtk_widget_get_parent (GTK_WIDGET (self->spinner)) == NULL)
+    g_object_unref (self->spinner);   /* the one not placed beside the count */
+  self->spinner = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_INBOX_PAGE);
   g_clear_object (&self->rows);
   g_clear_object (&self->store);
@@ -687,6 +866,57 @@ toa_inbox_page_init (ToaInboxPage *self)
   add_column (self, _("Deadline"), cell_deadline, FALSE);
   add_column (self, _("Comments"), cell_comments, FALSE);
   fill_filters (self);
+
+  self->cancellable = g_cancellable_new ();
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Reading the list…"));
+  if (GTK_IS_BOX (gtk_widget_get_parent (GTK_WIDGET (self->count_label))))
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->count_label))),
+                                GTK_WIDGET (self->spinner), GTK_WIDGET (self->count_label));
+  else
+    g_object_ref_sink (self->spinner);   /* nowhere to show it: kept for its state only */
+}
+
+/* A new background connection for @store (the reads in flight for the last one are dropped). */
+static void
+reset_reader (ToaInboxPage *self)
+{
+  const char *location = self->location;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_in_flight (self, 0);
+  g_clear_pointer (&self->reader, reader_unref);
+  if (location == NULL && self->store != NULL && TOA_IS_SQLITE_STORE (self->store))
+    location = toa_store_describe (self->store);
+  if (self->store != NULL && location != NULL)
+    self->reader = reader_new (location);
+}
+
+void
+toa_inbox_page_set_location (ToaInboxPage *self, const char *location)
+{
+  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
+
+  g_clear_pointer (&self->location, toa_connect_free_secret);
+  self->location = g_strdup (location);
+}
+
+gboolean
+toa_inbox_page_is_reading (ToaInboxPage *self)
+{
+  g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), FALSE);
+  return self->in_flight > 0;
+}
+
+void
+toa_inbox_page_wait_idle (ToaInboxPage *self)
+{
+  g_return_if_fail (TOA_IS_INBOX_PAGE (self));
+  while (self->in_flight > 0)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 void
@@ -695,6 +925,7 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
   g_return_if_fail (TOA_IS_INBOX_PAGE (self));
 
   g_set_object (&self->store, store);
+  reset_reader (self);
   g_clear_pointer (&self->person, toa_person_free);
   g_hash_table_remove_all (self->seen_waiting);
   self->arrived = 0;

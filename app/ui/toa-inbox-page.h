@@ -16,9 +16,19 @@ G_DECLARE_FINAL_TYPE (ToaInboxPage, toa_inbox_page, TOA, INBOX_PAGE, AdwBin)
  * database that can be watched (toa_store_watch) the list is read again within a fraction
  * of a second of a change that concerns it, made on any desk; otherwise every minute. */
 void        toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson *person);
-/* Reads the list again; notifies about items that arrived for the person since the last
+/* Where the page opens its own connection to read the list in a worker thread (the same
+ * database as the store given to set_person, with the person's account on a server; the
+ * page keeps it, as a secret, for later stores too). Without it an SQLite store's file is
+ * used, and a server's list is read on the main thread. Call before set_person. */
+void        toa_inbox_page_set_location (ToaInboxPage *self, const char *location);
+/* Reads the list again, in the background: the previous rows stay, with a spinner, until the
+ * newest read is back (an older one that comes back later is dropped); errors show in the
+ * page. Notifies about items that arrived for the person since the last
  * look (what the page's timer does every minute). */
 void        toa_inbox_page_refresh (ToaInboxPage *self);
+/* Whether a read is in flight; waiting runs the main loop until none is (for tests). */
+gboolean    toa_inbox_page_is_reading (ToaInboxPage *self);
+void        toa_inbox_page_wait_idle (ToaInboxPage *self);
 GListModel *toa_inbox_page_get_model (ToaInboxPage *self);   /* of ToaInboxRow */
 /* Opens the "Register Material" dialog (what its button does); NULL when the person may not
  * register material on any site (the button is hidden then). On success a toast says the

@@ -21,6 +21,7 @@ struct _ToaSignInPage {
   ToaPerson *person;
   char      *server;        /* a PostgreSQL address without an account, or NULL */
   ToaStore  *connection;    /* after a sign-in on the server: the person's own connection */
+  char      *connection_url;   /* where it was opened (holds the password: a secret) */
   GCancellable *cancellable;
   gboolean   busy;
 
@@ -99,7 +100,6 @@ server_sign_in_thread (GTask *task, gpointer source, gpointer data, GCancellable
   GError *error = NULL;
 
   job->store = toa_store_open (job->url, TOA_OPEN_EXISTING, &error);
-  toa_connect_free_secret (g_steal_pointer (&job->url));
   if (job->store == NULL)
     {
       g_task_return_error (task, error);
@@ -148,6 +148,8 @@ on_server_signed_in (GObject *source, GAsyncResult *result, gpointer user_data)
   set_busy (self, FALSE);
   g_clear_object (&self->connection);
   self->connection = g_steal_pointer (&job->store);
+  g_clear_pointer (&self->connection_url, toa_connect_free_secret);
+  self->connection_url = g_steal_pointer (&job->url);
   g_clear_pointer (&self->person, toa_person_free);
   self->person = g_steal_pointer (&job->person);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
@@ -230,6 +232,7 @@ toa_sign_in_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_SIGN_IN_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->connection);
+  g_clear_pointer (&self->connection_url, toa_connect_free_secret);
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->person, toa_person_free);
 
@@ -323,6 +326,13 @@ toa_sign_in_page_take_connection (ToaSignInPage *self)
 {
   g_return_val_if_fail (TOA_IS_SIGN_IN_PAGE (self), NULL);
   return g_steal_pointer (&self->connection);
+}
+
+char *
+toa_sign_in_page_take_connection_url (ToaSignInPage *self)
+{
+  g_return_val_if_fail (TOA_IS_SIGN_IN_PAGE (self), NULL);
+  return g_steal_pointer (&self->connection_url);
 }
 
 gboolean

@@ -23,6 +23,9 @@ ToaPerson *toa_sign_in_page_take_person (ToaSignInPage *self);
 void       toa_sign_in_page_set_server (ToaSignInPage *self, const char *server);
 /* After "signed-in" on a server: the person's connection; the caller owns it. */
 ToaStore  *toa_sign_in_page_take_connection (ToaSignInPage *self);
+/* …and where it was opened, with the person's account (for a second connection of the same
+ * person, e.g. the Inbox page's background reads); free with toa_connect_free_secret. */
+char      *toa_sign_in_page_take_connection_url (ToaSignInPage *self);
 /* TRUE while signing in on the server (in a worker thread). */
 gboolean   toa_sign_in_page_get_busy (ToaSignInPage *self);
 /* The message shown under the fields, or NULL when none. */

@@ -23,6 +23,8 @@ struct _ToaWindow {
   ToaStore  *store;      /* on a shared server: the signed-in person's connection, else NULL */
   char      *server;     /* a PostgreSQL address without an account: each person signs in */
   char      *pending;    /* a database chosen in Connect while signed in: used at sign-out */
+  char      *location;   /* where the store was opened (on a server, with the person's account:
+                          * a secret), for the pages' own connections; NULL = unknown */
   GSettings *settings;   /* NULL when the schema is not installed */
   ToaPerson *person;
   gboolean   articles_loaded;
@@ -123,6 +125,8 @@ on_signed_in (ToaWindow *self)
       /* the person's own connection; it closes when they sign out */
       g_clear_object (&self->store);
       self->store = toa_sign_in_page_take_connection (self->sign_in_page);
+      g_clear_pointer (&self->location, toa_connect_free_secret);
+      self->location = toa_sign_in_page_take_connection_url (self->sign_in_page);
       g_return_if_fail (self->store != NULL);
       toa_connection_banner_set_store (self->connection_banner, self->store);
       show_store (self);
@@ -146,6 +150,7 @@ on_signed_in (ToaWindow *self)
 
   toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
   toa_delegations_group_set_person (self->delegations_group, self->store, self->person);
+  toa_inbox_page_set_location (self->inbox_page, self->location);
   toa_inbox_page_set_person (self->inbox_page, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
     g_settings_set_string (self->settings, "last-login", self->person->login);
@@ -200,11 +205,16 @@ ToaWindow *
 toa_window_open (ToaApplication *application, const char *location, GError **error)
 {
   g_autoptr(ToaStore) store = NULL;
+  ToaWindow *window;
 
   if (toa_connect_is_server (location))
     return toa_window_new_for_server (application, location);
   store = toa_store_open (location, TOA_OPEN_EXISTING, error);
-  return store != NULL ? toa_window_new (application, store) : NULL;
+  if (store == NULL)
+    return NULL;
+  window = toa_window_new (application, store);
+  window->location = g_strdup (location);   /* NULL = the default file: the store knows it */
+  return window;
 }
 
 ToaWindow *
@@ -413,6 +423,7 @@ toa_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->server, g_free);
   g_clear_pointer (&self->pending, g_free);
+  g_clear_pointer (&self->location, toa_connect_free_secret);
 
   G_OBJECT_CLASS (toa_window_parent_class)->dispose (object);
 }

@@ -5,11 +5,14 @@
  * as arrived (the desktop notification); the item's window open on desk B shows the new
  * version within 1 s too. A change on a site the secretary has nothing to do
  * with does not make B read its list. On an SQLite file there is nothing to watch
- * (toa_store_watch is NULL): the page keeps its minute poll. Needs a display (xvfb-run) and
+ * (toa_store_watch is NULL): the page keeps its minute poll. The list is read on a second
+ * connection in a worker thread: while another connection holds a lock on the articles (a
+ * slow server), the main loop keeps running and the previous rows stay. Needs a display (xvfb-run) and
  * the PostgreSQL server programs; skips without either. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
 
 #include "toa-articles.h"
 #include "toa-board.h"
@@ -122,6 +125,7 @@ test_live (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 500);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
+  toa_inbox_page_set_location (page, url);
   toa_inbox_page_set_person (page, desk_b, secretary);
   toa_ui_test_spin (200);
   g_assert_false (listed (page, item->id));
@@ -178,6 +182,99 @@ test_live (void)
   toa_ui_test_spin (50);
 }
 
+static gboolean
+on_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A server that is slow to answer (another connection holds the articles locked): the
+ * refresh waits in its worker, the window's main loop keeps running, the rows stay. */
+static void
+test_slow_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(ToaStore) desk_a = NULL;
+  g_autoptr(ToaStore) desk_b = NULL;
+  g_autoptr(ToaSite) portal = NULL;
+  g_autoptr(ToaSection) section = toa_section_new ();
+  g_autoptr(ToaPerson) editor = NULL;
+  g_autoptr(ToaPerson) secretary = NULL;
+  g_autoptr(ToaArticle) item = NULL;
+  ToaArticleDraft draft = { .section_code = "tin-tuc-su-kien", .genre = "tin",
+                            .title = "Kế hoạch phòng chống bão lũ năm 2027", .info_kind = "law-guidance" };
+  ToaTransitionRequest forward = { .transition = "forward" };
+  ToaTransitionResult result = { 0 };
+  GtkWidget *window;
+  ToaInboxPage *page;
+  PGconn *locker;
+  PGresult *res;
+  guint ticks = 0, tick_id;
+
+  g_assert_true (toa_pg_test_server_create_db (server, "slow", &error));
+  g_assert_no_error (error);
+  url = toa_pg_test_server_url (server, "slow");
+  desk_a = open_store (url, TOA_OPEN_CREATE);
+  g_assert_true (toa_board_init (desk_a, "Cổng TTĐT tỉnh Bình Phước", &error));
+  g_assert_no_error (error);
+  portal = toa_store_site_find (desk_a, "portal", &error);
+  g_assert_no_error (error);
+  section->site_id = portal->id;
+  section->code = g_strdup ("tin-tuc-su-kien");
+  section->name = g_strdup ("Tin tức - Sự kiện");
+  g_assert_true (toa_store_section_add (desk_a, section, &error));
+  g_assert_no_error (error);
+  editor = toa_ui_test_add_person (desk_a, "s-editor", "Người Biên tập", "editor");
+  secretary = toa_ui_test_add_person (desk_a, "s-secretary", "Người Thư ký", "secretary");
+  item = toa_articles_create (desk_a, editor, &draft, &error);
+  g_assert_no_error (error);
+  forward.article_id = item->id;
+  g_assert_true (toa_transitions_do (desk_a, editor, &forward, &result, &error));
+  g_assert_no_error (error);
+  toa_transition_result_clear (&result);
+
+  desk_b = open_store (url, 0);
+  window = gtk_window_new ();
+  page = g_object_new (TOA_TYPE_INBOX_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  toa_inbox_page_set_location (page, url);
+  toa_inbox_page_set_person (page, desk_b, secretary);
+  toa_inbox_page_wait_idle (page);
+  g_assert_true (listed (page, item->id));
+
+  /* another connection locks the articles: every read of them waits */
+  locker = PQconnectdb (url);
+  g_assert_cmpint (PQstatus (locker), ==, CONNECTION_OK);
+  res = PQexec (locker, "BEGIN; LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+  PQclear (res);
+
+  toa_inbox_page_refresh (page);
+  tick_id = g_timeout_add (20, on_tick, &ticks);
+  toa_ui_test_spin (600);
+  g_test_message ("%u ticks of the main loop while the list was being read", ticks);
+  g_assert_cmpuint (ticks, >=, 10);                     /* the window did not freeze */
+  g_assert_true (toa_inbox_page_is_reading (page));     /* the read is still waiting */
+  g_assert_true (listed (page, item->id));              /* the previous rows stay */
+
+  /* the server answers: the read comes back */
+  res = PQexec (locker, "COMMIT");
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+  PQclear (res);
+  toa_inbox_page_wait_idle (page);
+  g_assert_false (toa_inbox_page_is_reading (page));
+  g_assert_true (listed (page, item->id));
+  g_assert_cmpuint (g_list_model_get_n_items (toa_inbox_page_get_model (page)), ==, 1);
+  g_source_remove (tick_id);
+  PQfinish (locker);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  toa_ui_test_spin (50);
+}
+
 /* The SQLite file cannot be watched: the page polls it (no error, no watch). */
 static void
 test_sqlite_polls (void)
@@ -206,6 +303,7 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add_func ("/ui/inbox-live/forwarded", test_live);
+  g_test_add_func ("/ui/inbox-live/slow-server", test_slow_server);
   g_test_add_func ("/ui/inbox-live/sqlite-polls", test_sqlite_polls);
   status = g_test_run ();
   return status;

@@ -90,9 +90,11 @@ choose_step (GtkDropDown *dropdown, const char *code)
   g_error ("no step “%s”", code);
 }
 
+/* The rows once the page's background read is back. */
 static guint
 rows (ToaInboxPage *page)
 {
+  toa_inbox_page_wait_idle (page);
   return g_list_model_get_n_items (toa_inbox_page_get_model (page));
 }
 

@@ -191,6 +191,7 @@ inbox_lists (ToaInboxPage *page, gint64 id)
 {
   GListModel *model = toa_inbox_page_get_model (page);
 
+  toa_inbox_page_wait_idle (page);   /* the list is read in the background */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ToaInboxRow) row = g_list_model_get_item (model, i);

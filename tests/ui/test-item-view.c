@@ -394,6 +394,7 @@ test_opened_from_inbox (void)
   g_assert_nonnull (toa_window_get_person (window));
   inbox = child (window, TOA_TYPE_WINDOW, "inbox_page");
   toa_inbox_page_refresh (TOA_INBOX_PAGE (inbox));
+  toa_inbox_page_wait_idle (TOA_INBOX_PAGE (inbox));
   g_assert_cmpuint (g_list_model_get_n_items (toa_inbox_page_get_model (TOA_INBOX_PAGE (inbox))), >, 0);
   g_signal_emit_by_name (child (inbox, TOA_TYPE_INBOX_PAGE, "column_view"), "activate", 0);
   view = TOA_ITEM_VIEW (find_toplevel (TOA_TYPE_ITEM_VIEW));

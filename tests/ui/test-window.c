@@ -505,6 +505,7 @@ test_inbox (void)
   toa_ui_test_sign_in (window, "thuky", TOA_DEMO_PASSWORD);
   waiting = toa_inbox_list (store, secretary, &request, &error);
   g_assert_no_error (error);
+  toa_inbox_page_wait_idle (page);   /* the list is read in the background */
   before = g_list_model_get_n_items (toa_inbox_page_get_model (page));
   g_assert_cmpuint (before, ==, waiting->len);
   g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 0);
@@ -524,6 +525,7 @@ test_inbox (void)
   toa_transition_result_clear (&result);
 
   toa_inbox_page_refresh (page);
+  toa_inbox_page_wait_idle (page);
   g_assert_cmpuint (g_list_model_get_n_items (toa_inbox_page_get_model (page)), ==, before + 1);
   g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 1);
 }

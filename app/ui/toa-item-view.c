@@ -1,6 +1,6 @@
 /* toa-item-view.c — one item in its own window (see toa-item-view.h): content and facts,
- * its intake record and reply letter, timeline, comments, and the actions core offers this
- * person now. Nothing here decides what anyone may do: the buttons come from
+ * comments, and the actions core offers this person now; the timeline is drawn by
+ * toa-item-timeline.c, the intake record and reply letter by toa-item-intake.c. Nothing here decides what anyone may do: the buttons come from
  * toa_transitions_available and every act goes through core again (toa-action-dialog.c,
  * toa_intake_reply_letter). */
 #include "config.h"
@@ -17,65 +17,31 @@
 #include "toa-attachments.h"
 #include "toa-intake.h"
 #include "toa-item-view.h"
+#include "toa-item-view-private.h"
 #include "toa-text.h"
 #include "toa-transition-actions.h"
 #include "toa-workdays.h"
 #include "toa-workflow-check.h"
 #include "toa-workflow-store.h"
 
-struct _ToaItemView {
-  AdwWindow parent_instance;
-
-  ToaStore     *store;
-  ToaPerson    *person;
-  gint64        article_id;
-  gint64        version;        /* as shown */
-  ToaWorkflow  *workflow;       /* the item's, for names */
-  GPtrArray    *actions;        /* of ToaAvailableAction, as shown */
-  char         *came_from;      /* the state before the last transition; NULL = none */
-  char         *refusal_ground; /* the ground of the last refusal; NULL = none */
-  GPtrArray    *intake_rows;    /* of GtkWidget*, in intake_group */
-  ToaStoreWatch *live;          /* a shared database's changes, or NULL (SQLite) */
-  guint         live_id;        /* the pending reload after a change to this item */
-
-  AdwViewSwitcherTitle *switcher_title;
-  GtkLabel           *heading_label;
-  GtkLabel           *state_label;
-  AdwToastOverlay    *toast_overlay;
-  AdwViewStack       *view_stack;
-  GtkLabel           *load_error_label;
-  AdwActionRow       *step_row;
-  AdwActionRow       *holder_row;
-  AdwActionRow       *deadline_row;
-  AdwActionRow       *workflow_row;
-  ToaArticleView     *article_view;
-  GtkListBox         *timeline_list;
-  GtkLabel           *timeline_error_label;
-  GtkListBox         *comment_list;
-  GtkTextView        *comment_view;
-  GtkMenuButton      *mention_button;
-  GtkListBox         *people_list;
-  GtkLabel           *comment_error_label;
-  GtkButton          *add_comment_button;
-  GtkBox             *actions_box;
-  GtkLabel           *no_actions_label;
-  AdwPreferencesGroup *intake_group;
-  AdwPreferencesGroup *reply_group;
-  GtkLabel           *letter_error_label;
-  GtkTextView        *letter_view;
-  GtkButton          *compose_letter_button;
-  GtkButton          *copy_letter_button;
-};
+/* The fields are in toa-item-view-private.h (shared with toa-item-timeline.c and
+ * toa-item-intake.c). */
 
 G_DEFINE_FINAL_TYPE (ToaItemView, toa_item_view, ADW_TYPE_WINDOW)
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+void
+toa_item_view_emit_changed (ToaItemView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 /* ---- small builders ------------------------------------------------------------------- */
 
-static GtkWidget *
-new_label (const char *text, const char *css_class, gboolean wrap)
+GtkWidget *
+toa_item_label (const char *text, const char *css_class, gboolean wrap)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -91,13 +57,13 @@ new_label (const char *text, const char *css_class, gboolean wrap)
 }
 
 /* A list row: a heading with the time on the right, then lines below. */
-static GtkWidget *
-entry_row_new (const char *heading, gint64 at, GtkWidget **body)
+GtkWidget *
+toa_item_entry_row (const char *heading, gint64 at, GtkWidget **body)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = new_label (heading, "heading", TRUE);
+  GtkWidget *title = toa_item_label (heading, "heading", TRUE);
   g_autofree char *when = toa_format_datetime (at);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -107,22 +73,22 @@ entry_row_new (const char *heading, gint64 at, GtkWidget **body)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), new_label (when, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (top), toa_item_label (when, "dim-label", FALSE));
   gtk_box_append (GTK_BOX (box), top);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   *body = box;
   return row;
 }
 
-static void
-append_line (GtkWidget *body, const char *text, const char *css_class)
+void
+toa_item_append_line (GtkWidget *body, const char *text, const char *css_class)
 {
   if (text != NULL && *text != '\0')
-    gtk_box_append (GTK_BOX (body), new_label (text, css_class, TRUE));
+    gtk_box_append (GTK_BOX (body), toa_item_label (text, css_class, TRUE));
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+toa_item_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -130,8 +96,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static const char *
-state_name (ToaItemView *self, const char *code)
+const char *
+toa_item_state_name (ToaItemView *self, const char *code)
 {
   const ToaWorkflowState *state = self->workflow != NULL && code != NULL
                                   ? toa_workflow_find_state (self->workflow, code) : NULL;
@@ -141,8 +107,8 @@ state_name (ToaItemView *self, const char *code)
   return code != NULL ? toa_article_state_label_for_code (code) : "";
 }
 
-static const char *
-transition_name (ToaItemView *self, const char *code)
+const char *
+toa_item_transition_name (ToaItemView *self, const char *code)
 {
   for (guint i = 0; self->workflow != NULL && i < self->workflow->transitions->len; i++)
     {
@@ -154,8 +120,8 @@ transition_name (ToaItemView *self, const char *code)
   return code != NULL ? code : "";
 }
 
-static const char *
-ground_name (const char *code)
+const char *
+toa_item_ground_name (const char *code)
 {
   GPtrArray *grounds = code != NULL ? toa_refusal_grounds (NULL) : NULL;
 
@@ -172,16 +138,16 @@ ground_name (const char *code)
 /* ---- the facts: step, holder, deadline, workflow ------------------------------------------ */
 
 /* Each fact row shows its value as a suffix label (made in init). */
-static void
-set_row (AdwActionRow *row, const char *value)
+void
+toa_item_set_row (AdwActionRow *row, const char *value)
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (row), "value");
 
   gtk_label_set_text (label, value != NULL && *value != '\0' ? value : "—");
 }
 
-static void
-add_value_label (AdwActionRow *row)
+void
+toa_item_add_value_label (AdwActionRow *row)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -228,7 +194,7 @@ show_deadline (ToaItemView *self, const ToaArticleFlow *flow)
   if (flow->deadline == NULL || !toa_parse_date (flow->deadline, "deadline", &deadline, NULL)
       || (cal = toa_work_calendar_get (self->store, NULL)) == NULL)
     {
-      set_row (self->deadline_row, _("No deadline"));
+      toa_item_set_row (self->deadline_row, _("No deadline"));
       return;
     }
   g_date_clear (&today, 1);
@@ -238,7 +204,7 @@ show_deadline (ToaItemView *self, const ToaArticleFlow *flow)
   date = toa_format_gdate (&deadline);
   due = toa_due_text (TRUE, days_left);
   text = g_strdup_printf ("%s · %s", date, due);
-  set_row (self->deadline_row, text);
+  toa_item_set_row (self->deadline_row, text);
   if (level_classes[toa_due_level (TRUE, days_left)] != NULL)
     gtk_widget_add_css_class (row, level_classes[toa_due_level (TRUE, days_left)]);
 }
@@ -253,11 +219,11 @@ show_facts (ToaItemView *self, const ToaArticleFlow *flow)
   g_autofree char *workflow = NULL;
 
   if (state != NULL && state->step_label != NULL)
-    step = g_strdup_printf ("%s — %s", state->step_label, state_name (self, flow->state));
+    step = g_strdup_printf ("%s — %s", state->step_label, toa_item_state_name (self, flow->state));
   else
-    step = g_strdup (state_name (self, flow->state));
-  set_row (self->step_row, step);
-  set_row (self->holder_row, *holder != '\0' ? holder : _("Nobody: the item rests here"));
+    step = g_strdup (toa_item_state_name (self, flow->state));
+  toa_item_set_row (self->step_row, step);
+  toa_item_set_row (self->holder_row, *holder != '\0' ? holder : _("Nobody: the item rests here"));
   show_deadline (self, flow);
   if (self->workflow == NULL)
     workflow = g_strdup ("");
@@ -267,361 +233,7 @@ show_facts (ToaItemView *self, const ToaArticleFlow *flow)
   else
     /* Translators: %s is the board's default workflow; the version is fixed by the first step */
     workflow = g_strdup_printf (_("%s (the board's default; fixed by the first step)"), self->workflow->name);
-  set_row (self->workflow_row, workflow);
-}
-
-/* ---- the timeline -------------------------------------------------------------------------- */
-
-static GtkWidget *
-transition_row (ToaItemView *self, const ToaTransitionRecord *record)
-{
-  GtkWidget *body;
-  GtkWidget *row = entry_row_new (transition_name (self, record->transition), record->at, &body);
-  g_autofree char *path = g_strdup_printf ("%s → %s", state_name (self, record->from_state),
-                                           state_name (self, record->to_state));
-  g_autofree char *behalf = toa_transition_record_behalf_label (record);
-  g_autofree char *who = NULL;
-
-  append_line (body, path, NULL);
-  if (behalf != NULL)
-    /* Translators: who took a transition, then "KT. <delegator>" */
-    who = g_strdup_printf (_("By %s · %s"), record->actor_name != NULL ? record->actor_name : "", behalf);
-  else
-    who = g_strdup_printf (_("By %s"), record->actor_name != NULL ? record->actor_name : "");
-  append_line (body, who, "dim-label");
-  if (record->approved_by_name != NULL)
-    {
-      /* Translators: %s is who approved a transition that needed approval */
-      g_autofree char *approved = g_strdup_printf (_("Approved by %s"), record->approved_by_name);
-      append_line (body, approved, "dim-label");
-    }
-  if (record->ground != NULL)
-    {
-      g_autofree char *ground = g_strdup_printf (_("Ground: %s"), ground_name (record->ground));
-      append_line (body, ground, NULL);
-    }
-  if (record->scheduled_for != 0)
-    {
-      g_autofree char *when = toa_format_datetime (record->scheduled_for);
-      g_autofree char *text = g_strdup_printf (_("Scheduled for %s"), when);
-      append_line (body, text, NULL);
-    }
-  append_line (body, record->comment, NULL);
-  return row;
-}
-
-static const char *
-request_status_text (ToaApprovalStatus status)
-{
-  switch (status)
-    {
-    case TOA_APPROVAL_PENDING:  return _("Waiting for approval");
-    case TOA_APPROVAL_APPROVED: return _("Approved");
-    case TOA_APPROVAL_REJECTED: return _("Rejected");
-    case TOA_APPROVAL_LAPSED:   return _("Lapsed: the item moved on first");
-    default:                    return "";
-    }
-}
-
-static GtkWidget *
-request_row (ToaItemView *self, const ToaApprovalRequest *request)
-{
-  GtkWidget *body;
-  const char *name = request->transition_name != NULL ? request->transition_name
-                                                      : transition_name (self, request->transition);
-  /* Translators: %s is a transition that needs approval, e.g. "Gỡ tin" */
-  g_autofree char *heading = g_strdup_printf (_("Request: %s"), name);
-  GtkWidget *row = entry_row_new (heading, request->requested_at, &body);
-  g_autofree char *who = g_strdup_printf (_("Asked by %s"),
-                                          request->requested_by_name != NULL ? request->requested_by_name : "");
-  g_autofree char *status = NULL;
-
-  append_line (body, who, "dim-label");
-  append_line (body, request->comment, NULL);
-  if (request->status == TOA_APPROVAL_APPROVED || request->status == TOA_APPROVAL_REJECTED)
-    {
-      g_autofree char *when = toa_format_datetime (request->decided_at);
-      /* Translators: "Approved by <name>, <dd/mm/yyyy HH:MM>" */
-      status = g_strdup_printf (_("%s by %s, %s"), request_status_text (request->status),
-                                request->decided_by_name != NULL ? request->decided_by_name : "", when);
-    }
-  else
-    status = g_strdup (request_status_text (request->status));
-  append_line (body, status, request->status == TOA_APPROVAL_PENDING ? "warning"
-                             : request->status == TOA_APPROVAL_REJECTED ? "error" : "success");
-  append_line (body, request->decision_comment, NULL);
-  return row;
-}
-
-typedef struct {
-  gint64     at;
-  guint      order;     /* keeps equal times in reading order */
-  GtkWidget *row;
-} TimelineEntry;
-
-static int
-compare_entries (gconstpointer a, gconstpointer b)
-{
-  const TimelineEntry *x = a, *y = b;
-
-  if (x->at != y->at)
-    return x->at < y->at ? -1 : 1;
-  return (int) x->order - (int) y->order;
-}
-
-static void
-show_timeline (ToaItemView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) request_error = NULL;
-  g_autoptr(GPtrArray) records = toa_transitions_list (self->store, self->article_id, &error);
-  g_autoptr(GPtrArray) requests = toa_approval_list (self->store, self->article_id, &request_error);
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (TimelineEntry));
-  g_autoptr(GString) errors = g_string_new (NULL);
-
-  clear_list (self->timeline_list);
-  g_clear_pointer (&self->came_from, g_free);
-  g_clear_pointer (&self->refusal_ground, g_free);
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      const ToaTransitionRecord *record = g_ptr_array_index (records, i);
-      TimelineEntry entry = { record->at, entries->len, transition_row (self, record) };
-
-      g_array_append_val (entries, entry);
-      g_free (self->came_from);
-      self->came_from = g_strdup (record->from_state);
-      if (g_strcmp0 (record->to_state, toa_article_state_code (TOA_STATE_REFUSED)) == 0 && record->ground != NULL)
-        {
-          g_free (self->refusal_ground);
-          self->refusal_ground = g_strdup (record->ground);
-        }
-    }
-  for (guint i = 0; requests != NULL && i < requests->len; i++)
-    {
-      const ToaApprovalRequest *request = g_ptr_array_index (requests, i);
-      TimelineEntry entry = { request->requested_at, entries->len, request_row (self, request) };
-
-      g_array_append_val (entries, entry);
-    }
-  g_array_sort (entries, compare_entries);
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->timeline_list, g_array_index (entries, TimelineEntry, i).row);
-
-  if (error != NULL)
-    g_string_append (errors, error->message);
-  if (request_error != NULL)
-    g_string_append_printf (errors, "%s%s", errors->len > 0 ? "\n" : "", request_error->message);
-  gtk_label_set_text (self->timeline_error_label, errors->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_error_label), errors->len > 0);
-}
-
-/* ---- intake: how the item came in, and the reply letter when refused --------------------------- */
-
-static void
-intake_row (ToaItemView *self, const char *title, const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  add_value_label (ADW_ACTION_ROW (row));
-  set_row (ADW_ACTION_ROW (row), value);
-  adw_preferences_group_add (self->intake_group, row);
-  g_ptr_array_add (self->intake_rows, row);
-}
-
-/* A file received with the item: its name, size and date, and a Save As button that writes
- * it out through core (toa_attachments_export). Names recorded before the contents were
- * kept say so and have no button. */
-typedef struct {
-  ToaItemView *view;
-  int          position;
-  char        *file_name;
-} SaveRequest;
-
-static void
-save_request_free (SaveRequest *request)
-{
-  g_object_unref (request->view);
-  g_free (request->file_name);
-  g_free (request);
-}
-
-static void
-on_save_chosen (GtkNativeDialog *dialog, int response, SaveRequest *request)
-{
-  ToaItemView *self = request->view;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      /* The chooser has asked before replacing a file, so replacing is allowed here. */
-      if (path == NULL)
-        g_set_error_literal (&error, TOA_ERROR, TOA_ERROR_IO,
-                             _("That place is not a local folder. Choose a folder on this computer."));
-      else
-        toa_attachments_export (self->store, self->article_id, request->position, path, TRUE, &error);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (error != NULL ? error->message : _("File saved")));
-    }
-  g_object_unref (dialog);
-  save_request_free (request);
-}
-
-static void
-on_save_attachment (GtkButton *button, ToaItemView *self)
-{
-  SaveRequest *request = g_new0 (SaveRequest, 1);
-  GtkFileChooserNative *dialog;
-
-  request->view = g_object_ref (self);
-  request->position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position"));
-  request->file_name = g_strdup (g_object_get_data (G_OBJECT (button), "file-name"));
-  /* GtkFileDialog is GTK 4.10; the native chooser works on 4.8 and newer */
-  dialog = gtk_file_chooser_native_new (_("Save Attached File"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), request->file_name);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_chosen), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-attachment_rows (ToaItemView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = toa_attachments_list (self->store, self->article_id, &error);
-
-  if (list == NULL)
-    {
-      intake_row (self, _("Attachments"), error->message);
-      return;
-    }
-  if (list->len == 0)
-    intake_row (self, _("Attachments"), _("None"));
-  for (guint i = 0; i < list->len; i++)
-    {
-      const ToaAttachment *a = g_ptr_array_index (list, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->file_name);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
-      if (a->sha256 != NULL)
-        {
-          g_autofree char *size = toa_attachments_format_size (a->size);
-          g_autofree char *added = toa_format_date (a->added_at);
-          GtkWidget *save = gtk_button_new_with_label (_("Save…"));
-
-          /* Translators: an attached file's size, then the date it was added */
-          subtitle = g_strdup_printf (_("%s, added %s"), size, added);
-          gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (save, _("Save a copy of this file"));
-          g_object_set_data (G_OBJECT (save), "position", GINT_TO_POINTER (a->position));
-          g_object_set_data_full (G_OBJECT (save), "file-name", g_strdup (a->file_name), g_free);
-          g_signal_connect (save, "clicked", G_CALLBACK (on_save_attachment), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), save);
-        }
-      else
-        subtitle = g_strdup (_("name only, no content"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->intake_group, row);
-      g_ptr_array_add (self->intake_rows, row);
-    }
-}
-
-static void
-show_letter (ToaItemView *self, const char *letter)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->letter_view), letter != NULL ? letter : "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->letter_view), letter != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->copy_letter_button), letter != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->compose_letter_button), letter == NULL);
-}
-
-static void
-show_letter_error (ToaItemView *self, const char *message)
-{
-  gtk_label_set_text (self->letter_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->letter_error_label), message != NULL);
-}
-
-static void
-show_intake (ToaItemView *self, const ToaArticleFlow *flow)
-{
-  g_autoptr(ToaIntakeRecord) record = toa_store_intake_record_get (self->store, self->article_id, NULL);
-  g_autoptr(GPtrArray) channels = NULL;
-  g_autofree char *received = NULL, *issued = NULL;
-  const char *channel = NULL;
-  gboolean refused;
-
-  for (guint i = 0; i < self->intake_rows->len; i++)
-    adw_preferences_group_remove (self->intake_group, g_ptr_array_index (self->intake_rows, i));
-  g_ptr_array_set_size (self->intake_rows, 0);
-  refused = record != NULL && g_strcmp0 (flow->state, toa_article_state_code (TOA_STATE_REFUSED)) == 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->intake_group), record != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->reply_group), refused);
-  show_letter_error (self, NULL);
-  if (record == NULL)
-    return;
-
-  channels = toa_store_intake_channel_list (self->store, NULL);
-  for (guint i = 0; channels != NULL && i < channels->len; i++)
-    {
-      const ToaIntakeChannel *c = g_ptr_array_index (channels, i);
-
-      if (g_strcmp0 (c->code, record->channel) == 0)
-        channel = c->name;
-    }
-  received = toa_format_iso_date (record->received_on);
-  issued = record->issued_on != NULL ? toa_format_iso_date (record->issued_on) : NULL;
-  intake_row (self, _("Channel"), channel != NULL ? channel : record->channel);
-  intake_row (self, _("Sender"), record->sender_unit_name != NULL ? record->sender_unit_name : record->sender_name);
-  intake_row (self, _("Document number"), record->document_no);
-  intake_row (self, _("Received"), received);
-  intake_row (self, _("Issued"), issued);
-  attachment_rows (self);
-  if (refused)
-    show_letter (self, record->reply_letter);
-}
-
-static void
-on_compose_letter (ToaItemView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *letter = NULL;
-
-  if (self->refusal_ground == NULL)
-    g_set_error_literal (&error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                         _("The timeline has no refusal with a ground, so the letter cannot say why."));
-  else
-    letter = toa_intake_reply_letter (self->store, self->person, self->article_id, self->refusal_ground,
-                                      NULL, NULL, &error);
-  if (letter == NULL)
-    {
-      show_letter_error (self, error->message);
-      return;
-    }
-  show_letter_error (self, NULL);
-  show_letter (self, letter);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Reply letter composed and kept with the item")));
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-}
-
-static void
-on_copy_letter (ToaItemView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->letter_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Letter copied")));
+  toa_item_set_row (self->workflow_row, workflow);
 }
 
 /* ---- comments -------------------------------------------------------------------------- */
@@ -630,15 +242,15 @@ static GtkWidget *
 comment_row (const ToaComment *comment)
 {
   GtkWidget *body;
-  GtkWidget *row = entry_row_new (comment->person_name != NULL ? comment->person_name : "",
+  GtkWidget *row = toa_item_entry_row (comment->person_name != NULL ? comment->person_name : "",
                                   comment->created_at, &body);
 
-  append_line (body, comment->body, NULL);
+  toa_item_append_line (body, comment->body, NULL);
   if (comment->mention_names != NULL && *comment->mention_names != '\0')
     {
       /* Translators: %s is the people named with @login in a comment */
       g_autofree char *text = g_strdup_printf (_("Mentions: %s"), comment->mention_names);
-      append_line (body, text, "dim-label");
+      toa_item_append_line (body, text, "dim-label");
     }
   return row;
 }
@@ -649,7 +261,7 @@ show_comments (ToaItemView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) comments = toa_store_comment_list (self->store, self->article_id, &error);
 
-  clear_list (self->comment_list);
+  toa_item_clear_list (self->comment_list);
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     gtk_list_box_append (self->comment_list, comment_row (g_ptr_array_index (comments, i)));
   if (comments == NULL)
@@ -718,7 +330,7 @@ load_people (ToaItemView *self)
 {
   g_autoptr(GPtrArray) people = toa_store_person_list (self->store, NULL);
 
-  clear_list (self->people_list);
+  toa_item_clear_list (self->people_list);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const ToaPerson *person = g_ptr_array_index (people, i);
@@ -734,9 +346,9 @@ load_people (ToaItemView *self)
       gtk_widget_set_margin_bottom (box, 6);
       gtk_widget_set_margin_start (box, 6);
       gtk_widget_set_margin_end (box, 6);
-      gtk_box_append (GTK_BOX (box), new_label (person->full_name, NULL, FALSE));
+      gtk_box_append (GTK_BOX (box), toa_item_label (person->full_name, NULL, FALSE));
       gtk_widget_set_hexpand (gtk_widget_get_first_child (box), TRUE);
-      gtk_box_append (GTK_BOX (box), new_label (login, "dim-label", FALSE));
+      gtk_box_append (GTK_BOX (box), toa_item_label (login, "dim-label", FALSE));
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "login", g_strdup (person->login), g_free);
       gtk_list_box_append (self->people_list, row);
@@ -881,14 +493,14 @@ toa_item_view_reload (ToaItemView *self)
   gtk_label_set_text (self->heading_label, article->title);
   {
     /* Translators: the item's state, then its version number */
-    g_autofree char *state = g_strdup_printf (_("%s · version %lld"), state_name (self, flow->state),
+    g_autofree char *state = g_strdup_printf (_("%s · version %lld"), toa_item_state_name (self, flow->state),
                                               (long long) flow->version);
     gtk_label_set_text (self->state_label, state);
   }
   toa_article_view_set_article (self->article_view, article, genre_name, site_name);
   show_facts (self, flow);
-  show_timeline (self);
-  show_intake (self, flow);
+  toa_item_view_show_timeline (self);
+  toa_item_view_show_intake (self, flow);
   show_comments (self);
   show_actions (self);
 }
@@ -989,8 +601,8 @@ toa_item_view_class_init (ToaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, compose_letter_button);
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, copy_letter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add_comment);
-  gtk_widget_class_bind_template_callback (widget_class, on_compose_letter);
-  gtk_widget_class_bind_template_callback (widget_class, on_copy_letter);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_compose_letter", G_CALLBACK (toa_item_view_on_compose_letter));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_copy_letter", G_CALLBACK (toa_item_view_on_copy_letter));
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1000,10 +612,10 @@ toa_item_view_init (ToaItemView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->intake_rows = g_ptr_array_new ();
-  add_value_label (self->step_row);
-  add_value_label (self->holder_row);
-  add_value_label (self->deadline_row);
-  add_value_label (self->workflow_row);
+  toa_item_add_value_label (self->step_row);
+  toa_item_add_value_label (self->holder_row);
+  toa_item_add_value_label (self->deadline_row);
+  toa_item_add_value_label (self->workflow_row);
 }
 
 GtkWindow *

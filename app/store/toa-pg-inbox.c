@@ -145,48 +145,6 @@ article_deadline_set (ToaStore *store, gint64 article_id, const char *deadline, 
 
 /* ---- the inbox ---------------------------------------------------------------------- */
 
-/* The SQLite FTS5 query of toa_article_query_fts ("phrase words" "prefix"*, all required)
- * as a tsquery over the same folded words: 'phrase' <-> 'words' & 'prefix':*. Its items
- * hold only letters, digits and single spaces, so nothing typed becomes tsquery syntax. */
-static char *
-fts_to_tsquery (const char *fts)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *p = fts;
-
-  while (*p != '\0')
-    {
-      const char *end;
-      g_autofree char *item = NULL;
-      g_auto(GStrv) words = NULL;
-      gboolean prefix;
-
-      if (*p != '"')
-        {
-          p++;
-          continue;
-        }
-      end = strchr (p + 1, '"');
-      if (end == NULL)
-        break;
-      item = g_strndup (p + 1, end - p - 1);
-      words = g_strsplit (item, " ", -1);
-      prefix = end[1] == '*';
-      if (out->len > 0)
-        g_string_append (out, " & ");
-      g_string_append_c (out, '(');
-      for (guint i = 0, n = 0; words[i] != NULL; i++)
-        {
-          if (*words[i] == '\0')
-            continue;
-          g_string_append_printf (out, "%s'%s'", n++ > 0 ? " <-> " : "", words[i]);
-        }
-      g_string_append (out, prefix ? ":*)" : ")");
-      p = end + 1;
-    }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
 /* Appends the next parameter's placeholder ($n) to @sql and the value to @params. */
 static void
 param_text (GString *sql, ToaPgParams *params, const char *value)
@@ -302,7 +260,7 @@ inbox_list (ToaStore *store, const ToaInboxQuery *query, GError **error)
       g_autofree char *folded = toa_text_fold (query->text);
       g_autofree char *match = toa_article_query_fts (folded);
 
-      if (match == NULL || (tsquery = fts_to_tsquery (match)) == NULL)
+      if (match == NULL || (tsquery = toa_pg_tsquery_from_fts (match)) == NULL)
         return g_steal_pointer (&list);   /* nothing searchable: nothing matches */
     }
   if (query->limit == 0)

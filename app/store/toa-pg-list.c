@@ -33,50 +33,6 @@ plan_clear (Plan *plan)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
 
-/* Turns the FTS5 query of toa_article_query_fts ("w1" "w2 w3" "w4"*) into tsquery text
- * ('w1' & 'w2' <-> 'w3' & 'w4':*). Its items are double-quoted letters, digits and single
- * spaces, an item optionally followed by '*'. */
-static char *
-tsquery_from_fts (const char *fts)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = fts;
-
-  while (*p != '\0')
-    {
-      const char *end;
-      g_auto(GStrv) words = NULL;
-      g_autofree char *item = NULL;
-
-      if (*p != '"')
-        {
-          p++;
-          continue;
-        }
-      end = strchr (p + 1, '"');
-      if (end == NULL)
-        break;
-      item = g_strndup (p + 1, (gsize) (end - p - 1));
-      words = g_strsplit (item, " ", -1);
-      if (out->len > 0)
-        g_string_append (out, " & ");
-      for (guint i = 0; words[i] != NULL; i++)
-        g_string_append_printf (out, "%s'%s'", i > 0 ? " <-> " : "", words[i]);
-      p = end + 1;
-      if (*p == '*')
-        {
-          g_string_append (out, ":*");
-          p++;
-        }
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 plan_init (Plan *plan, const ToaArticleQuery *query)
 {
@@ -87,7 +43,7 @@ plan_init (Plan *plan, const ToaArticleQuery *query)
       g_autofree char *folded = toa_text_fold (query->text);
       g_autofree char *fts = toa_article_query_fts (folded);
 
-      plan->tsquery = fts != NULL ? tsquery_from_fts (fts) : NULL;
+      plan->tsquery = fts != NULL ? toa_pg_tsquery_from_fts (fts) : NULL;
       plan->nothing = plan->tsquery == NULL;
     }
 

@@ -43,6 +43,13 @@ PGresult    *toa_pg_query (ToaPgStore *self, const char *sql, const ToaPgParams 
 gboolean     toa_pg_exec (ToaPgStore *self, const char *sql, const ToaPgParams *params,
                           gint64 *n_rows, GError **error);
 
+/* ---- search ---------------------------------------------------------------------------- */
+
+/* The FTS5 query of toa_article_query_fts ("phrase words" "prefix"*, all required) as tsquery
+ * text over the same folded words ('phrase' <-> 'words' & 'prefix':*), for
+ * `search @@ to_tsquery ('simple', toa_fold ($n))`; NULL when it has no item. */
+char        *toa_pg_tsquery_from_fts (const char *fts);
+
 /* ---- row readers ----------------------------------------------------------------------- */
 
 char        *toa_pg_text (const PGresult *res, int row, int col);             /* NULL stays NULL */

@@ -141,6 +141,50 @@ toa_pg_exec (ToaPgStore *self, const char *sql, const ToaPgParams *params, gint6
   return TRUE;
 }
 
+/* ---- search ---------------------------------------------------------------------------- */
+
+/* The SQLite FTS5 query of toa_article_query_fts ("phrase words" "prefix"*, all required)
+ * as a tsquery over the same folded words: 'phrase' <-> 'words' & 'prefix':*. Its items
+ * hold only letters, digits and single spaces, so nothing typed becomes tsquery syntax. */
+char *
+toa_pg_tsquery_from_fts (const char *fts)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = fts;
+
+  while (*p != '\0')
+    {
+      const char *end;
+      g_autofree char *item = NULL;
+      g_auto(GStrv) words = NULL;
+      gboolean prefix;
+
+      if (*p != '"')
+        {
+          p++;
+          continue;
+        }
+      end = strchr (p + 1, '"');
+      if (end == NULL)
+        break;
+      item = g_strndup (p + 1, end - p - 1);
+      words = g_strsplit (item, " ", -1);
+      prefix = end[1] == '*';
+      if (out->len > 0)
+        g_string_append (out, " & ");
+      g_string_append_c (out, '(');
+      for (guint i = 0, n = 0; words[i] != NULL; i++)
+        {
+          if (*words[i] == '\0')
+            continue;
+          g_string_append_printf (out, "%s'%s'", n++ > 0 ? " <-> " : "", words[i]);
+        }
+      g_string_append (out, prefix ? ":*)" : ")");
+      p = end + 1;
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 /* ---- row readers ----------------------------------------------------------------------- */
 
 gboolean

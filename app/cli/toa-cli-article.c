@@ -1,4 +1,5 @@
-/* toa-cli-article.c — `article create|show|list|search`: articles (tin bài). Creation goes
+/* toa-cli-article.c — `article create|show|list|search`: articles (tin bài); `article edit`
+ * is in toa-cli-article-edit.c. Creation goes
  * through toa_articles_create, which checks rights and validates every field. */
 #include "config.h"
 
@@ -116,7 +117,11 @@ print_article_text (ToaArticle *article, GPtrArray *revisions, GPtrArray *commen
   g_autofree char *version = g_strdup_printf ("%lld", (long long) article->version);
   g_autofree char *revision_count = g_strdup_printf ("%u", revisions->len);
   g_autoptr(GString) authors = g_string_new (NULL);
+  g_autofree char *tags = NULL;
 
+  g_ptr_array_add (article->tags, NULL);
+  tags = g_strjoinv (", ", (char **) article->tags->pdata);
+  g_ptr_array_remove_index (article->tags, article->tags->len - 1);
   created_line = article->created_by_name != NULL
     ? g_strdup_printf ("%s, %s", created, article->created_by_name) : g_strdup (created);
   for (guint i = 0; article->authors != NULL && i < article->authors->len; i++)
@@ -126,7 +131,8 @@ print_article_text (ToaArticle *article, GPtrArray *revisions, GPtrArray *commen
 
       if (authors->len > 0)
         g_string_append (authors, "; ");
-      g_string_append_printf (authors, "%s (%s)", share->name != NULL ? share->name : "?", percent);
+      g_string_append_printf (authors, "%s (%s, %s)", share->name != NULL ? share->name : "?",
+                              share->role != NULL ? share->role : "author", percent);
     }
 
   toa_cli_print ("%lld  %s\n\n", (long long) article->id, article->title);
@@ -144,6 +150,7 @@ print_article_text (ToaArticle *article, GPtrArray *revisions, GPtrArray *commen
   toa_cli_table_add (fields, _("Version:"), version);
   toa_cli_table_add (fields, _("Revisions:"), revision_count);
   toa_cli_table_add (fields, _("Attribution:"), article->attribution);
+  toa_cli_table_add (fields, _("Tags:"), tags);
   toa_cli_table_print (fields);
 
   if (article->sapo != NULL && *article->sapo != '\0')
@@ -194,6 +201,11 @@ toa_cli_article_show (ToaCli *cli, char **args, GError **error)
         json_array_add_element (revision_array, toa_cli_json_revision (g_ptr_array_index (revisions, i)));
       for (guint i = 0; i < comments->len; i++)
         json_array_add_element (comment_array, toa_cli_json_comment (g_ptr_array_index (comments, i)));
+      JsonArray *tag_array = json_array_new ();
+
+      for (guint i = 0; i < article->tags->len; i++)
+        json_array_add_string_element (tag_array, g_ptr_array_index (article->tags, i));
+      json_object_set_array_member (object, "tags", tag_array);
       json_object_set_int_member (object, "revision_count", revisions->len);
       json_object_set_array_member (object, "revisions", revision_array);
       json_object_set_array_member (object, "comments", comment_array);

@@ -44,11 +44,20 @@ struct _ToaArticle {
   gint64  published_at;      /* 0 when never published */
   gint64  version;           /* bumped by every save; a save names the version it started from */
   GArray *authors;           /* of ToaAuthorShare; may be empty */
+  GPtrArray *tags;           /* of char * (thẻ / từ khóa), in order; never NULL, may be empty;
+                              * empty in list results (not loaded) */
 };
 
 ToaArticle *toa_article_new (void);
 /* Adds an author share; @name may be NULL. */
 void        toa_article_add_author (ToaArticle *self, gint64 person_id, const char *name,
                                     const char *role, int share_bp);
+/* Appends a tag (copied). */
+void        toa_article_add_tag (ToaArticle *self, const char *tag);
+/* Replaces the tags by @tags (NULL-terminated; NULL = none). */
+void        toa_article_set_tags (ToaArticle *self, const char * const *tags);
+/* A deep copy: every field, the authors and the tags (e.g. the version an editor started
+ * from, kept as the base of a merge). */
+ToaArticle *toa_article_copy (const ToaArticle *self);
 
 G_END_DECLS

@@ -1234,3 +1234,27 @@ toa_store_article_attachment_list (ToaStore *self, gint64 article_id, GError **e
   INBOX_IFACE_OR_FAIL (self, article_attachment_list, NULL);
   return iface->article_attachment_list (self, article_id, error);
 }
+
+gboolean
+toa_store_article_image_add (ToaStore *self, const ToaArticleImage *image, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, article_image_add, FALSE);
+  g_return_val_if_fail (image != NULL && image->sha256 != NULL && image->thumb_sha256 != NULL, FALSE);
+  return iface->article_image_add (self, image, error);
+}
+
+GPtrArray *
+toa_store_article_image_list (ToaStore *self, gint64 article_id, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, article_image_list, NULL);
+  return iface->article_image_list (self, article_id, error);
+}
+
+GBytes *
+toa_store_stored_image_get (ToaStore *self, const char *sha256, gboolean thumb,
+                            char **media_type, GError **error)
+{
+  INBOX_IFACE_OR_FAIL (self, stored_image_get, NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  return iface->stored_image_get (self, sha256, thumb, media_type, error);
+}

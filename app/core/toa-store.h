@@ -11,6 +11,7 @@
 #include "toa-article-query.h"
 #include "toa-approval.h"
 #include "toa-attachment-types.h"
+#include "toa-image-types.h"
 #include "toa-inbox-types.h"
 #include "toa-model.h"
 #include "toa-store-watch.h"
@@ -70,9 +71,10 @@ struct _ToaStoreInterface {
   char      *(*password_hash_get) (ToaStore *self, const char *login, GError **error); /* NOT_FOUND */
 
   /* Articles. article_insert fills id, version (1), created_at/updated_at when 0.
-   * article_update writes every field and the authors, only if the stored version equals
+   * article_update writes every field, the authors and the tags, only if the stored version equals
    * article->version (else TOA_ERROR_CONFLICT), then bumps article->version.
-   * article_list returns articles without body_html; after == NULL starts at @offset,
+   * article_get reads the authors and tags too; article_insert writes them.
+   * article_list returns articles without body_html and tags; after == NULL starts at @offset,
    * otherwise continues right after @after in the query's order (offset ignored). */
   gboolean    (*article_insert) (ToaStore *self, ToaArticle *article, GError **error);
   gboolean    (*article_update) (ToaStore *self, ToaArticle *article, GError **error);
@@ -204,6 +206,22 @@ struct _ToaStoreInterface {
   gboolean           (*workflow_definition_add)  (ToaStore *self, const ToaWorkflowRecord *record, GError **error);
   ToaWorkflowRecord *(*workflow_definition_get)  (ToaStore *self, const char *code, int version, GError **error);
   GPtrArray         *(*workflow_definition_list) (ToaStore *self, GError **error);
+
+  /* Issue 5. */
+  /* (meta vfuncs go here) */
+  /* (images vfuncs go here) */
+  /* Images in articles (toa-images.h, SQLite 014 / PostgreSQL 011-images.sql). The files go in
+   * with stored_file_put first. article_image_add links one (an image already linked to that
+   * article is kept as it is: TRUE); article_image_list: the article's images, oldest first,
+   * with size, media type and the adder's name. stored_image_get: the bytes and media type of
+   * an image linked to some article (@thumb FALSE, by its sha256) or of the thumbnail of such
+   * an image (@thumb TRUE, by the image's sha256); NOT_FOUND otherwise. */
+  gboolean   (*article_image_add)  (ToaStore *self, const ToaArticleImage *image, GError **error);
+  GPtrArray *(*article_image_list) (ToaStore *self, gint64 article_id, GError **error);
+  GBytes    *(*stored_image_get)   (ToaStore *self, const char *sha256, gboolean thumb,
+                                    char **media_type, GError **error);
+  /* (revisions vfuncs go here) */
+  /* (checks vfuncs go here) */
 };
 
 const char     *toa_store_describe (ToaStore *self);
@@ -305,6 +323,10 @@ GPtrArray       *toa_store_inbox_list (ToaStore *self, const ToaInboxQuery *quer
 gboolean         toa_store_stored_file_put (ToaStore *self, const char *sha256, const char *media_type,
                                             GBytes *data, GError **error);
 GBytes          *toa_store_stored_file_get (ToaStore *self, const char *sha256, GError **error);
+gboolean         toa_store_article_image_add (ToaStore *self, const ToaArticleImage *image, GError **error);
+GPtrArray       *toa_store_article_image_list (ToaStore *self, gint64 article_id, GError **error);
+GBytes          *toa_store_stored_image_get (ToaStore *self, const char *sha256, gboolean thumb,
+                                             char **media_type, GError **error);
 gboolean         toa_store_article_attachment_add (ToaStore *self, const ToaAttachment *attachment,
                                                    GError **error);
 GPtrArray       *toa_store_article_attachment_list (ToaStore *self, gint64 article_id, GError **error);

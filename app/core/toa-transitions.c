@@ -11,7 +11,9 @@
 #include "toa-deadline.h"
 #include "toa-delegation.h"
 #include "toa-error.h"
+#include "toa-prepublish.h"
 #include "toa-text.h"
+#include "toa-revisions.h"
 #include "toa-transitions.h"
 #include "toa-transitions-private.h"
 #include "toa-workflow-check.h"
@@ -240,6 +242,7 @@ static gboolean
 take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, const char *to,
                 ToaTransitionRecord *record, gint64 now, GError **error)
 {
+  g_autofree char *from = g_strdup (flow->state);
   GError *local_error = NULL;
 
   if (!toa_transitions_fill_deadline (store, flow, error))
@@ -247,7 +250,9 @@ take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, c
   record->article_id = flow->id;
   g_free (record->transition);
   record->transition = g_strdup (transition);
-  if (!toa_store_transition_take (store, flow, to, record, flow->version, now, &local_error))
+  if (!toa_store_transition_take (store, flow, to, record, flow->version, now, &local_error)
+      || !toa_revisions_add_step (store, flow->id, record->actor_id, transition, from, to, now,
+                                  &local_error))
     {
       if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
         {
@@ -308,7 +313,10 @@ toa_transitions_apply (ToaStore *store, ToaArticleFlow *flow, const ToaWorkflow 
   g_free (record->to_state);
   record->to_state = g_strdup (to);
   record->at = now;
-  return toa_store_transition_add (store, record, error);
+  /* every step keeps a revision (issue 5 point 5), in the same transaction */
+  return toa_store_transition_add (store, record, error)
+         && toa_revisions_add_step (store, flow->id, last_actor_id, transition->code,
+                                    record->from_state, to, now, error);
 }
 
 /* ---- the transition -------------------------------------------------------------------- */
@@ -386,6 +394,15 @@ toa_transitions_do (ToaStore *store, const ToaPerson *actor, const ToaTransition
   check.delegations = (const ToaWorkflowDelegation *) (gpointer) delegations->data;
   check.n_delegations = delegations->len;
   if (!toa_workflow_check (workflow, &check, &decision, &local_error))
+    goto failed;
+
+  /* Publishing or scheduling: the board's pre-publish checks that block must pass first
+   * (toa-prepublish.h); also before a request for approval is recorded. */
+  if ((decision.transition->publishes
+       || g_strcmp0 (decision.to, toa_article_state_code (TOA_STATE_SCHEDULED)) == 0
+       || g_strcmp0 (decision.to, toa_article_state_code (TOA_STATE_PUBLISHED)) == 0)
+      && g_strcmp0 (decision.to, flow->state) != 0
+      && !toa_prepublish_require (store, flow->id, &local_error))
     goto failed;
 
   /* needs_approval: completed at once only by someone who also holds an approving role;

@@ -1,4 +1,4 @@
-/* toa-pg-articles.c — articles (tin bài) with their authors, revisions (phiên bản) and
+/* toa-pg-articles.c — articles (tin bài) with their authors and tags, revisions (phiên bản) and
  * comments (góp ý biên tập) with mentions in the PostgreSQL backend: the same results,
  * orders and errors as toa-sqlite-articles.c. Lists and counts are in toa-pg-list.c. The
  * writes go through the server functions of 006-member-articles.sql, which check a member's
@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "toa-error.h"
 #include "toa-pg-articles-private.h"
@@ -74,6 +75,57 @@ append_array_text (GString *text, const char *value)
 
 /* ---- articles -------------------------------------------------------------------------- */
 
+/* Replaces the article's tags (toa_article_tags_write, 010-article-tags.sql): the tags and
+ * their search keys as two text arrays. */
+static gboolean
+write_tags (ToaPgStore *self, gint64 article_id, const GPtrArray *list, GError **error)
+{
+  g_autoptr(ToaPgParams) params = toa_pg_params_new ();
+  g_autoptr(GString) tags = g_string_new ("{");
+  g_autoptr(GString) folds = g_string_new ("{");
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const char *tag = g_ptr_array_index (list, i);
+      g_autofree char *fold = toa_text_fold (tag);
+
+      if (i > 0)
+        {
+          g_string_append_c (tags, ',');
+          g_string_append_c (folds, ',');
+        }
+      append_array_text (tags, tag);
+      append_array_text (folds, fold);
+    }
+  g_string_append_c (tags, '}');
+  g_string_append_c (folds, '}');
+  toa_pg_params_int (params, article_id);
+  toa_pg_params_text (params, tags->str);
+  toa_pg_params_text (params, folds->str);
+  return toa_pg_exec (self, "SELECT toa_article_tags_write ($1::bigint, $2::text[], $3::text[])",
+                      params, NULL, error);
+}
+
+/* The tags from a json array of strings (NULL: none). */
+static void
+read_tags (ToaArticle *article, const char *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  g_ptr_array_set_size (article->tags, 0);
+  if (json == NULL || !(node = json_from_string (json, NULL)) || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *tag = json_array_get_string_element (array, i);
+
+      if (tag != NULL)
+        toa_article_add_tag (article, tag);
+    }
+}
+
 /* Adds the fields shared by creating and saving, in the order of the server functions'
  * parameters (006-member-articles.sql): site … published_at, then the authors as three
  * arrays (people, roles, shares). */
@@ -135,6 +187,7 @@ article_insert (ToaStore    *store,
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
+  gboolean ok = FALSE;
 
   if (article->created_at == 0)
     article->created_at = toa_now_usec ();
@@ -142,9 +195,14 @@ article_insert (ToaStore    *store,
     article->updated_at = article->created_at;
 
   add_article_params (params, article);
+  if (!toa_pg_write_begin (self, error))
+    return FALSE;
   res = toa_pg_query (self, "SELECT id, created_at, updated_at FROM toa_article_create (" ARTICLE_ARGS ")",
                       params, error);
-  if (res == NULL)
+  if (res != NULL)
+    ok = article->tags == NULL || article->tags->len == 0
+         || write_tags (self, toa_pg_int (res, 0, 0), article->tags, error);
+  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
   article->id = toa_pg_int (res, 0, 0);
   article->created_at = toa_pg_int (res, 0, 1);
@@ -183,6 +241,7 @@ article_update (ToaStore    *store,
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
+  gboolean ok = FALSE;
 
   if (article->updated_at == 0)
     article->updated_at = toa_now_usec ();
@@ -191,24 +250,27 @@ article_update (ToaStore    *store,
   toa_pg_params_int (params, article->id);                /* $20 */
   toa_pg_params_int (params, article->version);           /* $21 */
   /* one statement: the article and its authors, all or nothing; a lost compare-and-set is
-   * no error on the server (NULL), so the caller's transaction can still read who saved */
+   * no error on the server (NULL), so the caller's transaction can still read who saved;
+   * then the tags, in the same transaction */
+  if (!toa_pg_write_begin (self, error))
+    return FALSE;
   res = toa_pg_query (self,
                       "SELECT version, updated_at FROM toa_article_save ($20::bigint, $21::bigint, "
                       ARTICLE_ARGS ")", params, error);
-  if (res == NULL)
+  if (res != NULL && toa_pg_is_null (res, 0, 0))
+    set_update_failed (self, article, error);
+  else if (res != NULL)
+    ok = write_tags (self, article->id, article->tags, error);
+  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
-  if (toa_pg_is_null (res, 0, 0))
-    {
-      set_update_failed (self, article, error);
-      return FALSE;
-    }
   article->version = toa_pg_int (res, 0, 0);
   article->updated_at = toa_pg_int (res, 0, 1);
   return TRUE;
 }
 
-/* The article and its authors in one statement (one round trip, one snapshot): a row per
- * author in order, or one row with NULL author columns when it has none. */
+/* The article, its authors and its tags in one statement (one round trip, one snapshot): a
+ * row per author in order, or one row with NULL author columns when it has none; the tags as
+ * a json array on every row. */
 static ToaArticle *
 article_get (ToaStore  *store,
              gint64     id,
@@ -223,7 +285,9 @@ article_get (ToaStore  *store,
   toa_pg_params_int (params, id);
   res = toa_pg_query (self,
                       "SELECT " TOA_PG_ARTICLE_COLUMNS ", a.body_html, "
-                      "aa.person_id, ap.full_name, aa.role, aa.share_bp FROM articles a "
+                      "aa.person_id, ap.full_name, aa.role, aa.share_bp, "
+                      "(SELECT json_agg (t.tag ORDER BY t.position) FROM article_tags t "
+                      " WHERE t.article_id = a.id) FROM articles a "
                       TOA_PG_ARTICLE_JOINS
                       "LEFT JOIN article_authors aa ON aa.article_id = a.id "
                       "LEFT JOIN people ap ON ap.id = aa.person_id "
@@ -238,6 +302,7 @@ article_get (ToaStore  *store,
     }
   article = toa_pg_article_from_row (res, 0);
   article->body_html = toa_pg_text (res, 0, TOA_PG_ARTICLE_N_COLUMNS);
+  read_tags (article, toa_pg_is_null (res, 0, col + 4) ? NULL : PQgetvalue (res, 0, col + 4));
   if (article->authors != NULL)
     g_array_set_size (article->authors, 0);
   for (int row = 0; row < PQntuples (res); row++)

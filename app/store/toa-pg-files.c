@@ -109,4 +109,5 @@ toa_pg_files_iface (ToaStoreInterface *iface)
   iface->stored_file_get = stored_file_get;
   iface->article_attachment_add = article_attachment_add;
   iface->article_attachment_list = article_attachment_list;
+  toa_pg_images_iface (iface);
 }

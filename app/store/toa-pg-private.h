@@ -87,5 +87,7 @@ void toa_pg_store_iface_inbox (ToaStoreInterface *iface);       /* toa-pg-inbox.
 void toa_pg_files_iface (ToaStoreInterface *iface);            /* toa-pg-files.c: stored files and
                                                                  * attachments (toa_pg_store_iface_inbox
                                                                  * calls it) */
+void toa_pg_images_iface (ToaStoreInterface *iface);           /* toa-pg-images.c: images in articles
+                                                                 * (toa_pg_files_iface calls it) */
 
 G_END_DECLS

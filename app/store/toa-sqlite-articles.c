@@ -1,4 +1,4 @@
-/* toa-sqlite-articles.c — articles (tin bài) with their authors, revisions (phiên bản),
+/* toa-sqlite-articles.c — articles (tin bài) with their authors and tags, revisions (phiên bản),
  * comments (góp ý biên tập) and the append-only audit log (nhật ký hệ thống) in the
  * SQLite backend. Lists and counts are in toa-sqlite-list.c. */
 #include "config.h"
@@ -94,6 +94,40 @@ write_authors (ToaSqliteStore *self, ToaArticle *article, GError **error)
   return TRUE;
 }
 
+/* Replaces the article's tags by article->tags, in order, with their search keys. */
+static gboolean
+write_tags (ToaSqliteStore *self, ToaArticle *article, GError **error)
+{
+  g_autoptr(ToaCachedStmt) del = NULL;
+
+  del = toa_sqlite_stmt (self, "DELETE FROM article_tags WHERE article_id = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, article->id);
+  if (!toa_sqlite_step_done (self, del, error))
+    return FALSE;
+
+  for (guint i = 0; article->tags != NULL && i < article->tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (article->tags, i);
+      g_autofree char *fold = toa_text_fold (tag);
+      g_autoptr(ToaCachedStmt) ins = NULL;
+
+      ins = toa_sqlite_stmt (self,
+                             "INSERT INTO article_tags (article_id, position, tag, tag_fold) "
+                             "VALUES (?, ?, ?, ?)", error);
+      if (ins == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (ins, 1, article->id);
+      sqlite3_bind_int (ins, 2, (int) i);
+      toa_sqlite_bind_text (ins, 3, tag);
+      toa_sqlite_bind_text (ins, 4, fold);
+      if (!toa_sqlite_step_done (self, ins, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 toa_sqlite_article_insert (ToaStore    *store,
                            ToaArticle  *article,
@@ -131,7 +165,10 @@ toa_sqlite_article_insert (ToaStore    *store,
       gint64 old_id = article->id;
 
       article->id = sqlite3_last_insert_rowid (self->db);
-      ok = write_authors (self, article, error);
+      /* a new article without tags writes nothing there (also: databases read at an older
+       * schema by the migration tests, before article_tags existed) */
+      ok = write_authors (self, article, error)
+           && (article->tags->len == 0 || write_tags (self, article, error));
       if (!ok)
         article->id = old_id;
     }
@@ -203,7 +240,7 @@ toa_sqlite_article_update (ToaStore    *store,
       ok = FALSE;
     }
   if (ok)
-    ok = write_authors (self, article, error);
+    ok = write_authors (self, article, error) && write_tags (self, article, error);
 
   if (!toa_sqlite_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
@@ -231,6 +268,23 @@ load_authors (ToaSqliteStore *self, ToaArticle *article, GError **error)
                             (const char *) sqlite3_column_text (stmt, 1),
                             (const char *) sqlite3_column_text (stmt, 2),
                             sqlite3_column_int (stmt, 3));
+  return !toa_sqlite_step_failed (self, rc, error);
+}
+
+static gboolean
+load_tags (ToaSqliteStore *self, ToaArticle *article, GError **error)
+{
+  g_autoptr(ToaCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = toa_sqlite_stmt (self, "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article->id);
+  g_ptr_array_set_size (article->tags, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    toa_article_add_tag (article, (const char *) sqlite3_column_text (stmt, 0));
   return !toa_sqlite_step_failed (self, rc, error);
 }
 
@@ -264,7 +318,7 @@ toa_sqlite_article_get (ToaStore  *store,
     article->body_html = toa_sqlite_column_strdup (stmt, TOA_SQLITE_ARTICLE_N_COLUMNS);
   }
 
-  if (!load_authors (self, article, error))
+  if (!load_authors (self, article, error) || !load_tags (self, article, error))
     return NULL;
   return g_steal_pointer (&article);
 }

@@ -7,5 +7,7 @@
 G_BEGIN_DECLS
 
 void toa_sqlite_files_iface_init (ToaStoreInterface *iface);
+/* toa-sqlite-images.c: images in articles (013-images.sql). */
+void toa_sqlite_images_iface_init (ToaStoreInterface *iface);
 
 G_END_DECLS

@@ -27,6 +27,9 @@ static const char * const migrations[] = {
   "008-approval.sql",
   "009-delegation-form.sql",
   "010-attachments.sql",
+  "011-prepublish.sql",
+  "012-article-tags.sql",
+  "013-images.sql",
 };
 
 int

@@ -885,5 +885,6 @@ toa_sqlite_store_iface_init (ToaStoreInterface *iface)
   toa_sqlite_approval_iface_init (iface);
   toa_sqlite_inbox_iface_init (iface);
   toa_sqlite_files_iface_init (iface);
+  toa_sqlite_images_iface_init (iface);
   /* (inbox vfuncs go here) */
 }

@@ -1,4 +1,6 @@
-/* toa-article-list-model.c — the paging list of articles behind the Articles page. */
+/* toa-article-list-model.c — the paging list of articles behind the Articles page. With a
+ * background reader (toa_article_list_model_set_reader) the count and the pages are read off
+ * the main thread: a row not read yet is a blank placeholder until its page comes back. */
 #include "config.h"
 
 #include "toa-article-list-model.h"
@@ -26,6 +28,14 @@ struct _ToaArticleListModel {
   gboolean         complete;  /* n_items is the whole count (not a count that hit its limit) */
   guint            count_limit; /* where counting stops now: the query's, growing as one scrolls */
   guint            grow_id;   /* idle source that counts further */
+
+  ToaBackgroundReader *reader;   /* NULL: everything is read at once, on the main thread */
+  GCancellable    *cancellable;  /* of the reads for the current query; replaced on reload */
+  guint            generation;   /* of the current query: older reads are dropped */
+  GHashTable      *requested;    /* pages asked for and not back yet */
+  gboolean         loading;      /* the count is being read */
+  gboolean         growing;      /* a further count is being read */
+  GError          *error;        /* why the last count failed, or NULL */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -38,6 +48,7 @@ enum {
   PROP_STORE,
   PROP_N_ITEMS,
   PROP_COMPLETE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -83,23 +94,86 @@ count_items (ToaArticleListModel *self, GError **error)
   return toa_store_article_count (self->store, &query, error);
 }
 
+/* A count read in the background, for the query of @generation. */
+typedef struct {
+  guint            generation;
+  ToaArticleQuery *query;   /* with the count limit to use */
+  gint64           count;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_clear_pointer (&job->query, toa_article_query_free);
+  g_free (job);
+}
+
+static gboolean
+count_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CountJob *job = data;
+
+  job->count = toa_store_article_count (store, job->query, error);
+  return job->count >= 0;
+}
+
+static CountJob *
+count_job_new (ToaArticleListModel *self)
+{
+  CountJob *job = g_new0 (CountJob, 1);
+
+  job->generation = self->generation;
+  job->query = toa_article_query_copy (self->query);
+  job->query->count_limit = self->count_limit;
+  return job;
+}
+
+static void grow_take (ToaArticleListModel *self, gint64 count, const GError *error);
+
+static void
+grow_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaArticleListModel *self = owner;
+  CountJob *job = data;
+
+  if (job->generation != self->generation)
+    return;
+  self->growing = FALSE;
+  grow_take (self, job->count, error);
+}
+
 static gboolean
 grow (gpointer data)
 {
   ToaArticleListModel *self = data;
   g_autoptr(GError) error = NULL;
-  guint old_n = self->n_items;
-  gboolean was_complete = self->complete;
-  guint common;
   gint64 count;
 
   self->grow_id = 0;
   self->count_limit = MIN (self->count_limit, G_MAXUINT / 4) * 4;
+  if (self->reader != NULL)
+    {
+      self->growing = TRUE;
+      toa_background_reader_run (self->reader, NULL, count_run, grow_done, self, self->cancellable,
+                                 count_job_new (self), (GDestroyNotify) count_job_free);
+      return G_SOURCE_REMOVE;
+    }
   count = count_items (self, &error);
+  grow_take (self, count, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grow_take (ToaArticleListModel *self, gint64 count, const GError *error)
+{
+  guint old_n = self->n_items;
+  gboolean was_complete = self->complete;
+  guint common;
+
   if (count < 0)
     {
-      g_message ("Could not count articles: %s", error->message);
-      return G_SOURCE_REMOVE;
+      g_message ("Could not count articles: %s", error != NULL ? error->message : "?");
+      return;
     }
   take_count (self, count);
   /* others may have changed the articles meanwhile: the list can shrink as well as grow */
@@ -111,7 +185,6 @@ grow (gpointer data)
     }
   if (self->complete != was_complete)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-  return G_SOURCE_REMOVE;
 }
 
 static GPtrArray *
@@ -168,6 +241,88 @@ fetch_page (ToaArticleListModel *self, guint page)
   return rows;
 }
 
+/* A page read in the background, for the query of @generation. */
+typedef struct {
+  guint            generation;
+  guint            page;
+  ToaArticleQuery *query;
+  ToaArticle      *after;   /* the previous page's last row (keyset), or NULL (offset) */
+  GPtrArray       *rows;
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  g_clear_pointer (&job->query, toa_article_query_free);
+  g_clear_object (&job->after);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+page_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  PageJob *job = data;
+
+  job->rows = toa_store_article_list (store, job->query, job->after,
+                                      job->after != NULL ? 0 : job->page * TOA_ARTICLE_LIST_MODEL_PAGE_SIZE,
+                                      TOA_ARTICLE_LIST_MODEL_PAGE_SIZE, error);
+  return job->rows != NULL;
+}
+
+/* On the main thread: the page's rows replace their placeholders. */
+static void
+page_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaArticleListModel *self = owner;
+  PageJob *job = data;
+  guint first = job->page * TOA_ARTICLE_LIST_MODEL_PAGE_SIZE;
+
+  if (job->generation != self->generation)
+    return;
+  g_hash_table_remove (self->requested, GUINT_TO_POINTER (job->page));
+  if (error != NULL)
+    {
+      if (!self->warned)
+        g_message ("Could not read articles: %s", error->message);
+      self->warned = TRUE;
+      return;
+    }
+  if (job->after != NULL)
+    self->keyset_fetches++;
+  else
+    self->offset_fetches++;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (job->page), g_steal_pointer (&job->rows));
+  touch_page (self, job->page);
+  if (first < self->n_items)
+    {
+      guint n = MIN (TOA_ARTICLE_LIST_MODEL_PAGE_SIZE, self->n_items - first);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
+}
+
+/* Asks the reader for @page (once: later asks wait for the same read). */
+static void
+request_page (ToaArticleListModel *self, guint page)
+{
+  PageJob *job;
+  GPtrArray *previous;
+
+  if (g_hash_table_contains (self->requested, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
+  job = g_new0 (PageJob, 1);
+  job->generation = self->generation;
+  job->page = page;
+  job->query = toa_article_query_copy (self->query);
+  previous = page > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page - 1)) : NULL;
+  if (previous != NULL && previous->len == TOA_ARTICLE_LIST_MODEL_PAGE_SIZE)
+    job->after = toa_article_copy (g_ptr_array_index (previous, previous->len - 1));
+  toa_background_reader_run (self->reader, NULL, page_run, page_done, self, self->cancellable,
+                             job, (GDestroyNotify) page_job_free);
+}
+
 static GType
 list_model_get_item_type (GListModel *model)
 {
@@ -196,7 +351,18 @@ list_model_get_item (GListModel *model, guint position)
       && position + 2 * TOA_ARTICLE_LIST_MODEL_PAGE_SIZE >= self->n_items)
     self->grow_id = g_idle_add (grow, self);
 
-  rows = fetch_page (self, page);
+  if (self->reader != NULL)
+    {
+      rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+      if (rows == NULL)
+        {
+          request_page (self, page);
+          return toa_article_new ();   /* a placeholder until the page is read */
+        }
+      touch_page (self, page);
+    }
+  else
+    rows = fetch_page (self, page);
   if (rows != NULL && index < rows->len)
     return g_object_ref (g_ptr_array_index (rows, index));
 
@@ -218,6 +384,11 @@ toa_article_list_model_finalize (GObject *object)
   ToaArticleListModel *self = TOA_ARTICLE_LIST_MODEL (object);
 
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reader);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
+  g_clear_error (&self->error);
   drop_pages (self);
   g_hash_table_unref (self->pages);
   g_clear_pointer (&self->query, toa_article_query_free);
@@ -241,6 +412,9 @@ toa_article_list_model_get_property (GObject *object, guint prop_id, GValue *val
       break;
     case PROP_COMPLETE:
       g_value_set_boolean (value, self->complete);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -280,6 +454,9 @@ toa_article_list_model_class_init (ToaArticleListModelClass *klass)
   properties[PROP_COMPLETE] =
     g_param_spec_boolean ("complete", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -289,6 +466,8 @@ toa_article_list_model_init (ToaArticleListModel *self)
   self->query = toa_article_query_new ();
   self->complete = TRUE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->requested = g_hash_table_new (NULL, NULL);
+  self->cancellable = g_cancellable_new ();
   g_queue_init (&self->lru);
 }
 
@@ -314,6 +493,39 @@ toa_article_list_model_get_query (ToaArticleListModel *self)
   return self->query;
 }
 
+static void
+set_loading (ToaArticleListModel *self, gboolean loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* On the main thread: the count for the current query replaces every row. */
+static void
+count_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaArticleListModel *self = owner;
+  CountJob *job = data;
+  guint old_n = self->n_items;
+
+  if (job->generation != self->generation)
+    return;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  take_count (self, error == NULL ? job->count : 0);
+  drop_pages (self);   /* any read for the rows shown before the count came */
+  g_hash_table_remove_all (self->requested);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+  if (old_n != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (old_n != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  set_loading (self, FALSE);
+}
+
 gboolean
 toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
 {
@@ -330,6 +542,20 @@ toa_article_list_model_reload (ToaArticleListModel *self, GError **error)
   self->warned = FALSE;
 
   self->count_limit = self->query->count_limit;
+  if (self->reader != NULL)
+    {
+      /* the reads for the last query are dropped; the rows shown stay until the count is in */
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      self->generation++;
+      g_hash_table_remove_all (self->requested);
+      self->growing = FALSE;
+      set_loading (self, TRUE);
+      toa_background_reader_run (self->reader, NULL, count_run, count_done, self, self->cancellable,
+                                 count_job_new (self), (GDestroyNotify) count_job_free);
+      return TRUE;
+    }
   count = count_items (self, error);
   if (count < 0)
     {
@@ -380,4 +606,55 @@ toa_article_list_model_get_cached_pages (ToaArticleListModel *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+void
+toa_article_list_model_set_reader (ToaArticleListModel *self, ToaBackgroundReader *reader)
+{
+  g_return_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self));
+  g_return_if_fail (reader == NULL || TOA_IS_BACKGROUND_READER (reader));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  g_hash_table_remove_all (self->requested);
+  self->growing = FALSE;
+  set_loading (self, FALSE);
+  g_set_object (&self->reader, reader);
+}
+
+void
+toa_article_list_model_set_location (ToaArticleListModel *self, const char *location)
+{
+  g_autoptr(ToaBackgroundReader) reader = NULL;
+  const char *where;
+
+  g_return_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self));
+  where = toa_background_reader_location_for (self->store, location);
+  if (where != NULL)
+    reader = toa_background_reader_new (self->store, where);
+  toa_article_list_model_set_reader (self, reader);
+}
+
+gboolean
+toa_article_list_model_is_loading (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), FALSE);
+  return self->loading;
+}
+
+const GError *
+toa_article_list_model_get_error (ToaArticleListModel *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self), NULL);
+  return self->error;
+}
+
+void
+toa_article_list_model_wait_idle (ToaArticleListModel *self)
+{
+  g_return_if_fail (TOA_IS_ARTICLE_LIST_MODEL (self));
+  while (self->loading || self->growing || g_hash_table_size (self->requested) > 0)
+    g_main_context_iteration (NULL, TRUE);
 }

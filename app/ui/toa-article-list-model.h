@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "toa-background-reader.h"
 #include "toa-store.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,20 @@ void                   toa_article_list_model_get_fetch_counts (ToaArticleListMo
 gboolean               toa_article_list_model_is_complete (ToaArticleListModel *self);
 /* Number of pages held right now (never more than a few). */
 guint                  toa_article_list_model_get_cached_pages (ToaArticleListModel *self);
+
+/* Reads off the main thread on @reader (NULL: at once on the store, the default). Then
+ * set_query and reload return at once (TRUE) with "loading" set; when the count is in, every
+ * row is replaced ("items-changed", "n-items") and "loading" is cleared — on failure the model
+ * is empty and get_error says why. A row whose page is not read yet is a blank ToaArticle
+ * (id 0) until the page comes back ("items-changed" over its rows). */
+void                   toa_article_list_model_set_reader (ToaArticleListModel *self,
+                                                          ToaBackgroundReader *reader);
+/* The same with a reader of its own on @location (toa_background_reader_location_for: a
+ * PostgreSQL location, or the SQLite store's file when NULL). */
+void                   toa_article_list_model_set_location (ToaArticleListModel *self, const char *location);
+gboolean               toa_article_list_model_is_loading (ToaArticleListModel *self);
+const GError          *toa_article_list_model_get_error (ToaArticleListModel *self);
+/* For tests: iterates the main context until the count and every page asked for are in. */
+void                   toa_article_list_model_wait_idle (ToaArticleListModel *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "toa-article-editor.h"
 #include "toa-article-state.h"
 #include "toa-articles-page.h"
 #include "toa-item-view.h"
@@ -450,6 +451,29 @@ on_row_activated (ToaArticlesPage *self, guint position)
   gtk_window_present (view);
 }
 
+/* The pointer on (or the focus in) "Tin bài mới": the editor's page starts loading ahead of
+ * the click. */
+static void
+on_new_article_hover (ToaArticlesPage *self)
+{
+  toa_article_editor_prewarm ();
+}
+
+/* "Tin bài mới": an empty editor; the article is created on its first save. */
+static void
+on_new_article (ToaArticlesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const ToaPerson *person = TOA_IS_WINDOW (root) ? toa_window_get_person (TOA_WINDOW (root)) : NULL;
+  GtkWindow *editor;
+
+  if (person == NULL)
+    return;
+  editor = toa_article_editor_new (GTK_WINDOW (root), self->store, person, 0, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
 static void
 toa_articles_page_dispose (GObject *object)
 {
@@ -509,6 +533,8 @@ toa_articles_page_class_init (ToaArticlesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_descending_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_article);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_article_hover);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);
   gtk_widget_class_bind_template_callback (widget_class, setup_title);
   gtk_widget_class_bind_template_callback (widget_class, setup_numeric);
@@ -535,6 +561,7 @@ toa_articles_page_init (ToaArticlesPage *self)
 
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
+
 
   gtk_search_entry_set_search_delay (self->search_entry, 300);
 

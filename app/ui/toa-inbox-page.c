@@ -1,7 +1,7 @@
 /* toa-inbox-page.c — the inbox page: which list, search, filters (site, genre, step,
  * deadline; kept across the four lists), the column view, notifications. The list is read in
- * a worker thread on a second connection of the page's own (store objects are not shared
- * between threads), so the window never waits on the network. What an item's
+ * a worker thread on a second connection of the page's own (toa-background-reader.h), and so
+ * are the filters' choices, so the window never waits on the network. What an item's
  * step, holder and deadline are, and what "due this week" means, is core's (toa-inbox.h). */
 #include "config.h"
 
@@ -15,51 +15,12 @@
 #include "toa-inbox-row.h"
 #include "toa-item-view.h"
 #include "toa-connect-page.h"
-#include "toa-sqlite-store.h"
-#include "toa-store-open.h"
+#include "toa-background-reader.h"
 #include "toa-text.h"
 
 #define INBOX_LIMIT      500
 #define WATCH_SECONDS    60    /* polling a store that cannot be watched (SQLite) */
 #define LIVE_DELAY_MS    150   /* changes heard within this are read in one go */
-
-/* The page's second connection, opened lazily in a worker on the same location as the
- * window's store, kept for the page's life; one worker uses it at a time. */
-typedef struct {
-  gatomicrefcount ref;
-  GMutex          lock;
-  char           *location;   /* may hold a password: toa_connect_free_secret */
-  ToaStore       *store;
-} Reader;
-
-static Reader *
-reader_new (const char *location)
-{
-  Reader *reader = g_new0 (Reader, 1);
-
-  g_atomic_ref_count_init (&reader->ref);
-  g_mutex_init (&reader->lock);
-  reader->location = g_strdup (location);
-  return reader;
-}
-
-static Reader *
-reader_ref (Reader *reader)
-{
-  g_atomic_ref_count_inc (&reader->ref);
-  return reader;
-}
-
-static void
-reader_unref (Reader *reader)
-{
-  if (!g_atomic_ref_count_dec (&reader->ref))
-    return;
-  g_clear_object (&reader->store);
-  toa_connect_free_secret (reader->location);
-  g_mutex_clear (&reader->lock);
-  g_free (reader);
-}
 
 struct _ToaInboxPage {
   AdwBin          parent_instance;
@@ -79,10 +40,10 @@ struct _ToaInboxPage {
   GPtrArray      *step_codes;
   gboolean        filling;        /* the dropdowns are being filled: no refresh */
   char           *location;       /* given for the background connection (a secret), or NULL */
-  Reader         *reader;         /* the background connection (shared with the workers) */
+  ToaBackgroundReader *reader;    /* the background connection (also the intake dialog's) */
   GCancellable   *cancellable;    /* of the reads in flight; cancelled on dispose */
   guint           generation;     /* of the latest read asked for: older results are dropped */
-  guint           in_flight;      /* reads not yet back */
+  int             can_register;   /* -1 unknown (not read yet), else whether the person may register */
   GtkSpinner     *spinner;        /* beside the count while a read is in flight */
 
   GtkToggleButton *waiting_button;
@@ -272,8 +233,6 @@ typedef struct {
   ToaInboxDue    due;
   guint          due_days;
   gboolean       narrowed;
-  ToaStore      *store;     /* no background connection: read on the main thread with this */
-  Reader        *reader;
   GPtrArray     *items;
   GPtrArray     *waiting;
 } Refresh;
@@ -286,8 +245,6 @@ refresh_free (Refresh *job)
   g_free (job->site);
   g_free (job->genre);
   g_free (job->state);
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->reader, reader_unref);
   g_clear_pointer (&job->items, g_ptr_array_unref);
   g_clear_pointer (&job->waiting, g_ptr_array_unref);
   g_free (job);
@@ -310,28 +267,11 @@ read_lists (ToaStore *store, Refresh *job, GError **error)
   return TRUE;
 }
 
-/* In a worker thread: on the page's own connection, opened the first time. */
-static void
-refresh_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+/* In the background reader's worker (or on the main thread without one). */
+static gboolean
+refresh_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  Refresh *job = data;
-  GError *error = NULL;
-  gboolean ok;
-
-  g_mutex_lock (&job->reader->lock);
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    ok = FALSE;   /* dropped while it waited for the connection */
-  else
-    {
-      if (job->reader->store == NULL)
-        job->reader->store = toa_store_open (job->reader->location, TOA_OPEN_EXISTING, &error);
-      ok = job->reader->store != NULL && read_lists (job->reader->store, job, &error);
-    }
-  g_mutex_unlock (&job->reader->lock);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return read_lists (store, data, error);
 }
 
 /* A dropdown of "any" then @names; @codes gets NULL then the codes. */
@@ -349,45 +289,78 @@ fill_dropdown (GtkDropDown *dropdown, const char *any, GPtrArray *names, GPtrArr
   *codes = new_codes;
 }
 
-/* Fills the site, genre and step dropdowns from the store and the workflows. */
+/* The filters' choices, read in the background: sites (also whether the person may register
+ * material on one), genres, and the workflows' steps. */
+typedef struct {
+  ToaPerson *person;   /* NULL: nobody signed in */
+  GPtrArray *sites, *genres, *steps;
+  gboolean   can_register;
+} Choices;
+
 static void
-fill_filters (ToaInboxPage *self)
+choices_free (Choices *job)
 {
-  g_autoptr(GPtrArray) sites = NULL, genres = NULL, steps = NULL;
+  g_clear_pointer (&job->person, toa_person_free);
+  g_clear_pointer (&job->sites, g_ptr_array_unref);
+  g_clear_pointer (&job->genres, g_ptr_array_unref);
+  g_clear_pointer (&job->steps, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+choices_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Choices *job = data;
+
+  job->sites = toa_store_site_list (store, error);
+  if (job->sites == NULL)
+    return FALSE;
+  job->genres = toa_store_genre_list (store, error);
+  if (job->genres == NULL)
+    return FALSE;
+  job->steps = toa_inbox_step_choices (store, error);
+  if (job->steps == NULL)
+    return FALSE;
+  for (guint i = 0; job->person != NULL && i < job->sites->len; i++)
+    if (toa_intake_may_register (job->person, ((ToaSite *) g_ptr_array_index (job->sites, i))->id))
+      job->can_register = TRUE;
+  return TRUE;
+}
+
+/* Fills the site, genre and step dropdowns with what @job read (NULL: only "any", while the
+ * choices are read or when there is no store). */
+static void
+show_choices (ToaInboxPage *self, Choices *job)
+{
   g_autoptr(GPtrArray) site_names = g_ptr_array_new ();
   g_autoptr(GPtrArray) genre_names = g_ptr_array_new ();
   g_autoptr(GPtrArray) step_names = g_ptr_array_new ();
   GPtrArray *site_codes = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *genre_codes = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *step_codes = g_ptr_array_new_with_free_func (g_free);
+  gboolean was_filtered = filtered (self);
 
   self->filling = TRUE;
   g_ptr_array_add (site_codes, NULL);
   g_ptr_array_add (genre_codes, NULL);
   g_ptr_array_add (step_codes, NULL);
-  if (self->store != NULL)
+  for (guint i = 0; job != NULL && i < job->sites->len; i++)
     {
-      sites = toa_store_site_list (self->store, NULL);
-      genres = toa_store_genre_list (self->store, NULL);
-      steps = toa_inbox_step_choices (self->store, NULL);
-    }
-  for (guint i = 0; sites != NULL && i < sites->len; i++)
-    {
-      const ToaSite *site = g_ptr_array_index (sites, i);
+      const ToaSite *site = g_ptr_array_index (job->sites, i);
 
       g_ptr_array_add (site_names, site->name);
       g_ptr_array_add (site_codes, g_strdup (site->code));
     }
-  for (guint i = 0; genres != NULL && i < genres->len; i++)
+  for (guint i = 0; job != NULL && i < job->genres->len; i++)
     {
-      const ToaGenre *genre = g_ptr_array_index (genres, i);
+      const ToaGenre *genre = g_ptr_array_index (job->genres, i);
 
       g_ptr_array_add (genre_names, genre->name);
       g_ptr_array_add (genre_codes, g_strdup (genre->code));
     }
-  for (guint i = 0; steps != NULL && i < steps->len; i++)
+  for (guint i = 0; job != NULL && i < job->steps->len; i++)
     {
-      char **pair = g_ptr_array_index (steps, i);
+      char **pair = g_ptr_array_index (job->steps, i);
 
       g_ptr_array_add (step_names, pair[1]);
       g_ptr_array_add (step_codes, g_strdup (pair[0]));
@@ -395,8 +368,50 @@ fill_filters (ToaInboxPage *self)
   fill_dropdown (self->site_filter, _("All Sites"), site_names, &self->site_codes, site_codes);
   fill_dropdown (self->genre_filter, _("All Genres"), genre_names, &self->genre_codes, genre_codes);
   fill_dropdown (self->step_filter, _("All Steps"), step_names, &self->step_codes, step_codes);
-  gtk_drop_down_set_selected (self->due_filter, 0);
   self->filling = FALSE;
+  if (was_filtered && !filtered (self))
+    toa_inbox_page_refresh (self);   /* a choice made meanwhile is gone: show the whole list */
+}
+
+static void
+choices_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaInboxPage *self = TOA_INBOX_PAGE (owner);
+  Choices *job = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->site_filter), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->genre_filter), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->step_filter), TRUE);
+  if (error != NULL)
+    {
+      /* Translators: the reason follows */
+      g_autofree char *message = g_strdup_printf (_("The filters’ choices could not be read: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  show_choices (self, job);
+  self->can_register = job->can_register;
+  gtk_widget_set_visible (GTK_WIDGET (self->intake_button), job->can_register);
+}
+
+/* Empties the site, genre and step dropdowns, then reads their choices in the background. */
+static void
+fill_filters (ToaInboxPage *self)
+{
+  Choices *job;
+
+  show_choices (self, NULL);
+  gtk_drop_down_set_selected (self->due_filter, 0);
+  if (self->store == NULL || self->reader == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->site_filter), FALSE);   /* until the choices are here */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->genre_filter), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->step_filter), FALSE);
+  job = g_new0 (Choices, 1);
+  job->person = self->person != NULL ? toa_person_copy (self->person) : NULL;
+  toa_background_reader_run (self->reader, "inbox-choices", choices_run, choices_done, self,
+                             self->cancellable, job, (GDestroyNotify) choices_free);
 }
 
 /* New items waiting for the person: a desktop notification (the window is open). */
@@ -488,35 +503,20 @@ apply_refresh (ToaInboxPage *self, Refresh *job, const GError *error)
   show_rows (self, job->items, job->narrowed);
 }
 
+/* The spinner beside the count turns while the reader has reads in flight. */
 static void
-set_in_flight (ToaInboxPage *self, guint in_flight)
+on_pending_changed (ToaInboxPage *self)
 {
-  self->in_flight = in_flight;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), in_flight > 0);
-  gtk_spinner_set_spinning (self->spinner, in_flight > 0);
+  gboolean busy = self->reader != NULL && toa_background_reader_get_pending (self->reader) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
 }
 
 static void
-on_refreshed (GObject *source, GAsyncResult *result, gpointer data)
+refresh_done (gpointer owner, gpointer job, const GError *error)
 {
-  Refresh *job = g_task_get_task_data (G_TASK (result));
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  ToaInboxPage *self = TOA_INBOX_PAGE (source);
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_boolean (G_TASK (result), &error);
-  if (g_cancellable_is_cancelled (cancellable))
-    return;   /* the page was disposed (or the person changed): nothing to show */
-  set_in_flight (self, self->in_flight - 1);
-  apply_refresh (self, job, error);
-}
-
-/* Where the background connection is opened (reset_reader): the location given, or an
- * SQLite store's file; NULL = read on the main thread. */
-static const char *
-reader_location (ToaInboxPage *self)
-{
-  return self->reader != NULL ? self->reader->location : NULL;
+  apply_refresh (TOA_INBOX_PAGE (owner), job, error);
 }
 
 void
@@ -528,7 +528,7 @@ toa_inbox_page_refresh (ToaInboxPage *self)
   g_return_if_fail (TOA_IS_INBOX_PAGE (self));
 
   self->generation++;   /* whatever is in flight is out of date now */
-  if (self->store == NULL || self->person == NULL)
+  if (self->store == NULL || self->person == NULL || self->reader == NULL)
     {
       g_list_store_remove_all (self->rows);
       return;
@@ -547,25 +547,8 @@ toa_inbox_page_refresh (ToaInboxPage *self)
   job->narrowed = filtered (self) || *text != '\0';
   gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), job->narrowed);
 
-  if (reader_location (self) == NULL)
-    {
-      /* nowhere to open a second connection: read on the main thread, as before */
-      g_autoptr(GError) error = NULL;
-
-      read_lists (self->store, job, &error);
-      apply_refresh (self, job, error);
-      refresh_free (job);
-    }
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_refreshed, NULL);
-
-      job->reader = reader_ref (self->reader);
-      g_task_set_source_tag (task, toa_inbox_page_refresh);
-      g_task_set_task_data (task, job, (GDestroyNotify) refresh_free);
-      set_in_flight (self, self->in_flight + 1);
-      g_task_run_in_thread (task, refresh_thread);
-    }
+  toa_background_reader_run (self->reader, "inbox-list", refresh_run, refresh_done, self,
+                             self->cancellable, job, (GDestroyNotify) refresh_free);
 }
 
 static gboolean
@@ -729,6 +712,8 @@ may_register (ToaInboxPage *self)
 
   if (self->store == NULL || self->person == NULL)
     return FALSE;
+  if (self->can_register >= 0)
+    return self->can_register;   /* read with the filters' choices */
   sites = toa_store_site_list (self->store, NULL);
   for (guint i = 0; sites != NULL && i < sites->len; i++)
     if (toa_intake_may_register (self->person, ((ToaSite *) g_ptr_array_index (sites, i))->id))
@@ -766,7 +751,9 @@ toa_inbox_page_open_intake (ToaInboxPage *self)
   if (!may_register (self))
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = toa_intake_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->person);
+  /* its choices are read on the page's background connection */
+  dialog = toa_intake_dialog_new_with_reader (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                              self->person, self->reader);
   g_signal_connect_object (dialog, "registered", G_CALLBACK (on_registered), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
@@ -788,7 +775,12 @@ toa_inbox_page_dispose (GObject *object)
   stop_watching (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->reader, reader_unref);
+  if (self->reader != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->reader, self);
+      toa_background_reader_cancel (self->reader);
+    }
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->location, toa_connect_free_secret);
   if (self->spinner != NULL && gtk_widget_get_parent (GTK_WIDGET (self->spinner)) == NULL)
     g_object_unref (self->spinner);   /* the one not placed beside the count */
@@ -868,6 +860,7 @@ toa_inbox_page_init (ToaInboxPage *self)
   fill_filters (self);
 
   self->cancellable = g_cancellable_new ();
+  self->can_register = -1;
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Reading the list…"));
@@ -882,17 +875,22 @@ toa_inbox_page_init (ToaInboxPage *self)
 static void
 reset_reader (ToaInboxPage *self)
 {
-  const char *location = self->location;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  set_in_flight (self, 0);
-  g_clear_pointer (&self->reader, reader_unref);
-  if (location == NULL && self->store != NULL && TOA_IS_SQLITE_STORE (self->store))
-    location = toa_store_describe (self->store);
-  if (self->store != NULL && location != NULL)
-    self->reader = reader_new (location);
+  if (self->reader != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->reader, self);
+      toa_background_reader_cancel (self->reader);
+    }
+  g_clear_object (&self->reader);
+  if (self->store != NULL)
+    {
+      self->reader = toa_background_reader_new (self->store,
+                                                toa_background_reader_location_for (self->store, self->location));
+      g_signal_connect_swapped (self->reader, "notify::pending", G_CALLBACK (on_pending_changed), self);
+    }
+  on_pending_changed (self);
 }
 
 void
@@ -908,15 +906,15 @@ gboolean
 toa_inbox_page_is_reading (ToaInboxPage *self)
 {
   g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), FALSE);
-  return self->in_flight > 0;
+  return self->reader != NULL && toa_background_reader_get_pending (self->reader) > 0;
 }
 
 void
 toa_inbox_page_wait_idle (ToaInboxPage *self)
 {
   g_return_if_fail (TOA_IS_INBOX_PAGE (self));
-  while (self->in_flight > 0)
-    g_main_context_iteration (NULL, TRUE);
+  if (self->reader != NULL)
+    toa_background_reader_wait_idle (self->reader);
 }
 
 void
@@ -935,13 +933,14 @@ toa_inbox_page_set_person (ToaInboxPage *self, ToaStore *store, const ToaPerson 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->waiting_button, TRUE);
   self->filling = FALSE;
-  fill_filters (self);
+  self->can_register = -1;
+  gtk_widget_set_visible (GTK_WIDGET (self->intake_button), FALSE);   /* until the sites are read */
   if (person != NULL)
     {
       self->person = toa_person_copy (person);
       start_watching (self);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->intake_button), may_register (self));
+  fill_filters (self);
   toa_inbox_page_refresh (self);
 }
 

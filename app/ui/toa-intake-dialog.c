@@ -2,12 +2,14 @@
  * The choices come from the store (intake channels, providing units, genres, the sites the
  * person may register on with their sections, kinds of information); the rules are core's
  * (toa_intake_add): this gathers what was typed and shows why core refused, keeping every
- * field as it was. */
+ * field as it was. The choices are read in the background (toa-background-reader.h) while the
+ * dialog shows that it is reading them. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "toa-attachments.h"
+#include "toa-background-reader.h"
 #include "toa-error.h"
 #include "toa-form-dialog.h"
 #include "toa-intake.h"
@@ -20,6 +22,11 @@ struct _ToaIntakeDialog {
   ToaStore   *store;
   ToaPerson  *person;
   GPtrArray  *sites;           /* of ToaSite, those the person may register on, as listed */
+  GPtrArray  *sections;        /* of GPtrArray of ToaSection, parallel to @sites */
+  ToaBackgroundReader *reader; /* where the choices are read */
+  GCancellable *cancellable;   /* of that read; cancelled on dispose */
+  gboolean    loading;
+  GtkLabel   *loading_label;
   GHashTable *rows;            /* name → row widget (not owned) */
   GPtrArray  *attachment_paths; /* of char*, the chosen files' paths (file system encoding) */
   GPtrArray  *attachment_rows;  /* of GtkWidget*, parallel to @attachment_paths */
@@ -107,7 +114,8 @@ static void
 fill_sections (ToaIntakeDialog *self)
 {
   const ToaSite *site = chosen_site (self);
-  g_autoptr(GPtrArray) sections = site != NULL ? toa_store_section_list (self->store, site->id, NULL) : NULL;
+  guint at = site != NULL ? adw_combo_row_get_selected (ADW_COMBO_ROW (g_hash_table_lookup (self->rows, "site"))) : 0;
+  GPtrArray *sections = site != NULL && at < self->sections->len ? g_ptr_array_index (self->sections, at) : NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
 
@@ -127,14 +135,62 @@ on_site_selected (ToaIntakeDialog *self)
   fill_sections (self);
 }
 
+/* What the dialog offers, read in the background: the lists, and the sections of every site
+ * the person may register on (so choosing a site reads nothing). */
+typedef struct {
+  ToaPerson *person;
+  GPtrArray *channels, *units, *genres, *kinds, *sites;
+  GPtrArray *sections;   /* of GPtrArray of ToaSection, parallel to the sites kept */
+} Choices;
+
 static void
-fill_choices (ToaIntakeDialog *self)
+choices_free (Choices *job)
 {
-  g_autoptr(GPtrArray) channels = toa_store_intake_channel_list (self->store, NULL);
-  g_autoptr(GPtrArray) units = toa_store_unit_list (self->store, NULL);
-  g_autoptr(GPtrArray) genres = toa_store_genre_list (self->store, NULL);
-  g_autoptr(GPtrArray) kinds = toa_store_info_kind_list (self->store, NULL);
-  g_autoptr(GPtrArray) sites = toa_store_site_list (self->store, NULL);
+  g_clear_pointer (&job->person, toa_person_free);
+  g_clear_pointer (&job->channels, g_ptr_array_unref);
+  g_clear_pointer (&job->units, g_ptr_array_unref);
+  g_clear_pointer (&job->genres, g_ptr_array_unref);
+  g_clear_pointer (&job->kinds, g_ptr_array_unref);
+  g_clear_pointer (&job->sites, g_ptr_array_unref);
+  g_clear_pointer (&job->sections, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+choices_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Choices *job = data;
+
+  if ((job->channels = toa_store_intake_channel_list (store, error)) == NULL
+      || (job->units = toa_store_unit_list (store, error)) == NULL
+      || (job->genres = toa_store_genre_list (store, error)) == NULL
+      || (job->kinds = toa_store_info_kind_list (store, error)) == NULL
+      || (job->sites = toa_store_site_list (store, error)) == NULL)
+    return FALSE;
+  job->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < job->sites->len; i++)
+    {
+      ToaSite *site = g_ptr_array_index (job->sites, i);
+      GPtrArray *sections;
+
+      if (!toa_intake_may_register (job->person, site->id))
+        {
+          g_ptr_array_remove_index (job->sites, i--);
+          continue;
+        }
+      sections = toa_store_section_list (store, site->id, error);
+      if (sections == NULL)
+        return FALSE;
+      g_ptr_array_add (job->sections, sections);
+    }
+  return TRUE;
+}
+
+static void
+show_choices (ToaIntakeDialog *self, Choices *job)
+{
+  GPtrArray *channels = job->channels, *units = job->units, *genres = job->genres, *kinds = job->kinds;
+  GPtrArray *sites = job->sites;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   guint portal = 0;
@@ -198,8 +254,6 @@ fill_choices (ToaIntakeDialog *self)
     {
       ToaSite *site = g_ptr_array_index (sites, i);
 
-      if (!toa_intake_may_register (self->person, site->id))
-        continue;
       if (g_strcmp0 (site->code, "portal") == 0)
         portal = self->sites->len;
       g_ptr_array_add (names, g_strdup (site->name));
@@ -207,9 +261,45 @@ fill_choices (ToaIntakeDialog *self)
       g_ptr_array_add (self->sites, g_ptr_array_steal_index (sites, i));
       i--;
     }
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  self->sections = g_steal_pointer (&job->sections);
   set_choices (g_hash_table_lookup (self->rows, "site"), names, codes);
   adw_combo_row_set_selected (ADW_COMBO_ROW (g_hash_table_lookup (self->rows, "site")), portal);
   fill_sections (self);
+}
+
+static void
+choices_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaIntakeDialog *self = TOA_INTAKE_DIALOG (owner);
+
+  self->loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), FALSE);
+  if (error != NULL)
+    {
+      /* Translators: the reason follows */
+      g_autofree char *message = g_strdup_printf (_("The choices could not be read: %s. Close this dialog and try again."),
+                                                  error->message);
+
+      toa_form_dialog_show_error (self->error_label, message);
+      return;
+    }
+  show_choices (self, data);
+  gtk_widget_set_sensitive (self->register_button, TRUE);
+}
+
+/* Reads the choices (in the background when the reader has a connection of its own). */
+static void
+fill_choices (ToaIntakeDialog *self)
+{
+  Choices *job = g_new0 (Choices, 1);
+
+  job->person = toa_person_copy (self->person);
+  self->loading = TRUE;
+  gtk_widget_set_sensitive (self->register_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), TRUE);
+  toa_background_reader_run (self->reader, NULL, choices_run, choices_done, self, self->cancellable,
+                             job, (GDestroyNotify) choices_free);
 }
 
 /* ---- attachments ------------------------------------------------------------------------------ */
@@ -446,6 +536,11 @@ build (ToaIntakeDialog *self)
   self->register_button = toa_form_dialog_header (GTK_BOX (box), GTK_WINDOW (self), _("_Register"),
                                                   G_CALLBACK (on_register_clicked));
   self->error_label = toa_form_dialog_error_label (error_group);
+  self->loading_label = GTK_LABEL (gtk_label_new (_("Reading the choices…")));
+  gtk_label_set_xalign (self->loading_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->loading_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_label), FALSE);
+  adw_preferences_group_add (error_group, GTK_WIDGET (self->loading_label));
 
   combo_row (self, source, "channel", _("Channel"));
   combo_row (self, source, "unit", _("Sender unit"));
@@ -477,14 +572,23 @@ build (ToaIntakeDialog *self)
 ToaIntakeDialog *
 toa_intake_dialog_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person)
 {
+  return toa_intake_dialog_new_with_reader (parent, store, person, NULL);
+}
+
+ToaIntakeDialog *
+toa_intake_dialog_new_with_reader (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
+                                   ToaBackgroundReader *reader)
+{
   ToaIntakeDialog *self;
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
   g_return_val_if_fail (person != NULL, NULL);
+  g_return_val_if_fail (reader == NULL || TOA_IS_BACKGROUND_READER (reader), NULL);
 
   self = toa_form_dialog_new (TOA_TYPE_INTAKE_DIALOG, parent, 600, 820, _("Register Material"));
   self->store = g_object_ref (store);
   self->person = toa_person_copy (person);
+  self->reader = reader != NULL ? g_object_ref (reader) : toa_background_reader_new (store, NULL);
   adw_window_set_content (ADW_WINDOW (self), build (self));
   fill_choices (self);
   g_signal_connect_swapped (g_hash_table_lookup (self->rows, "site"), "notify::selected",
@@ -497,9 +601,13 @@ toa_intake_dialog_dispose (GObject *object)
 {
   ToaIntakeDialog *self = TOA_INTAKE_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reader);
   g_clear_object (&self->store);
   g_clear_pointer (&self->person, toa_person_free);
   g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->attachment_paths, g_ptr_array_unref);
   g_clear_pointer (&self->attachment_rows, g_ptr_array_unref);
@@ -523,6 +631,8 @@ static void
 toa_intake_dialog_init (ToaIntakeDialog *self)
 {
   self->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_site_free);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->attachment_paths = g_ptr_array_new_with_free_func (g_free);
   self->attachment_rows = g_ptr_array_new ();
@@ -563,4 +673,19 @@ const char *
 toa_intake_dialog_get_error (ToaIntakeDialog *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+gboolean
+toa_intake_dialog_is_loading (ToaIntakeDialog *self)
+{
+  g_return_val_if_fail (TOA_IS_INTAKE_DIALOG (self), FALSE);
+  return self->loading;
+}
+
+void
+toa_intake_dialog_wait_idle (ToaIntakeDialog *self)
+{
+  g_return_if_fail (TOA_IS_INTAKE_DIALOG (self));
+  while (self->loading)
+    g_main_context_iteration (NULL, TRUE);
 }

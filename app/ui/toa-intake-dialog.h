@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "toa-background-reader.h"
 #include "toa-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,14 @@ G_DECLARE_FINAL_TYPE (ToaIntakeDialog, toa_intake_dialog, TOA, INTAKE_DIALOG, Ad
 
 /* A dialog for @person on @store, transient for @parent (may be NULL). */
 ToaIntakeDialog *toa_intake_dialog_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person);
+/* The same, its choices read on @reader (in the background when it has a connection of its
+ * own; the dialog says it is reading them, and why it could not); NULL: on @store at once. */
+ToaIntakeDialog *toa_intake_dialog_new_with_reader (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
+                                                    ToaBackgroundReader *reader);
+/* Whether the choices are still being read; for tests, waiting (iterating the main context)
+ * until they are in. */
+gboolean     toa_intake_dialog_is_loading (ToaIntakeDialog *self);
+void         toa_intake_dialog_wait_idle (ToaIntakeDialog *self);
 
 /* What the Register button does: TRUE when stored ("registered" is emitted with the item's
  * id and its deadline "YYYY-MM-DD" or NULL, and the dialog closes); FALSE with core's

@@ -55,6 +55,7 @@ struct _ToaItemView {
   GtkTextView        *letter_view;
   GtkButton          *compose_letter_button;
   GtkButton          *copy_letter_button;
+  GtkButton          *edit_button;     /* "Sửa": shown when toa_articles_may_edit */
 };
 
 /* toa-item-view.c: small builders and names. */

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "toa-action-dialog.h"
+#include "toa-article-editor.h"
 #include "toa-approval.h"
 #include "toa-article-state.h"
 #include "toa-articles.h"
@@ -498,11 +499,34 @@ toa_item_view_reload (ToaItemView *self)
     gtk_label_set_text (self->state_label, state);
   }
   toa_article_view_set_article (self->article_view, article, genre_name, site_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
+                          toa_articles_may_edit (self->store, self->person, self->article_id, NULL));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->edit_button)))
+    toa_article_editor_prewarm ();   /* "Sửa" then opens at once */
   show_facts (self, flow);
   toa_item_view_show_timeline (self);
   toa_item_view_show_intake (self, flow);
   show_comments (self);
   show_actions (self);
+}
+
+/* ---- editing ------------------------------------------------------------------------------ */
+
+static void
+on_editor_saved (ToaItemView *self)
+{
+  toa_item_view_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_edit_clicked (ToaItemView *self)
+{
+  GtkWindow *editor = toa_article_editor_new (GTK_WINDOW (self), self->store,
+                                              self->person, self->article_id, NULL);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
 }
 
 /* ---- live changes (PostgreSQL): another desk acted on, commented or saved this item -------- */
@@ -600,6 +624,8 @@ toa_item_view_class_init (ToaItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, letter_view);
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, compose_letter_button);
   gtk_widget_class_bind_template_child (widget_class, ToaItemView, copy_letter_button);
+  gtk_widget_class_bind_template_child (widget_class, ToaItemView, edit_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_comment);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_compose_letter", G_CALLBACK (toa_item_view_on_compose_letter));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_copy_letter", G_CALLBACK (toa_item_view_on_copy_letter));

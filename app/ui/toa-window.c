@@ -11,6 +11,7 @@
 #include "toa-connect-page.h"
 #include "toa-connection-banner.h"
 #include "toa-delegations-group.h"
+#include "toa-preview-group.h"
 #include "toa-sign-in-page.h"
 #include "toa-inbox-page.h"
 #include "toa-store-open.h"
@@ -44,6 +45,7 @@ struct _ToaWindow {
   AdwActionRow   *schema_row;
   ToaWorkflowsGroup *workflows_group;
   ToaDelegationsGroup *delegations_group;
+  ToaPreviewGroup *preview_group;
   ToaInboxPage   *inbox_page;
   ToaConnectionBanner *connection_banner;   /* above the content; PostgreSQL only */
 };
@@ -150,6 +152,7 @@ on_signed_in (ToaWindow *self)
 
   toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
   toa_delegations_group_set_person (self->delegations_group, self->store, self->person);
+  toa_preview_group_set_person (self->preview_group, self->store, self->person);
   toa_inbox_page_set_location (self->inbox_page, self->location);
   toa_inbox_page_set_person (self->inbox_page, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
@@ -256,6 +259,7 @@ toa_window_sign_out (ToaWindow *self)
 
   toa_workflows_group_set_person (self->workflows_group, self->store, NULL);
   toa_delegations_group_set_person (self->delegations_group, self->store, NULL);
+  toa_preview_group_set_person (self->preview_group, self->store, NULL);
   toa_inbox_page_set_person (self->inbox_page, self->store, NULL);
   set_signed_in_actions (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -488,6 +492,7 @@ toa_window_class_init (ToaWindowClass *klass)
   g_type_ensure (TOA_TYPE_ARTICLES_PAGE);
   g_type_ensure (TOA_TYPE_WORKFLOWS_GROUP);
   g_type_ensure (TOA_TYPE_DELEGATIONS_GROUP);
+  g_type_ensure (TOA_TYPE_PREVIEW_GROUP);
   g_type_ensure (TOA_TYPE_INBOX_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
@@ -506,6 +511,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, schema_row);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, workflows_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, delegations_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, preview_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, inbox_page);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 

@@ -57,3 +57,13 @@ if [ -x "$window" ] && command -v xvfb-run > /dev/null; then
 else
   echo "run-bench: $window not built (or no xvfb-run): window RSS not measured" >&2
 fi
+
+# The article editor (issue 5): a 20,000-word article with 50 images opens ready to edit;
+# an autosave's main-thread time.
+editor_bench="$build/tests/ui/toa-bench-editor"
+ninja -C "$build" tests/ui/toa-bench-editor >&2 || echo "run-bench: the editor benchmark does not build" >&2
+if [ -x "$editor_bench" ] && command -v xvfb-run > /dev/null; then
+  GTK_A11Y=none NO_AT_BRIDGE=1 LANGUAGE=vi LANG=C.UTF-8 GSETTINGS_BACKEND=memory \
+    GSETTINGS_SCHEMA_DIR="$build/data" xvfb-run -a "$editor_bench" --runs 5 > "$build/bench-editor.json"
+  cat "$build/bench-editor.json"
+fi

@@ -21,7 +21,7 @@
 
 /* The SQLite schema version the PostgreSQL scripts are equivalent to: raise it with the
  * PostgreSQL migration that ports the next SQLite one. */
-#define SQLITE_EQUIVALENT 10
+#define SQLITE_EQUIVALENT 13
 
 extern GResource *toa_get_resource (void);
 

@@ -157,6 +157,7 @@ inbox_window (const ToaPerson *person, ToaInboxPage **page_out)
   gtk_window_set_child (window, GTK_WIDGET (page));
   toa_inbox_page_set_person (page, store, person);
   gtk_window_present (window);
+  toa_inbox_page_wait_idle (page);   /* the list and the filters' choices are read in the background */
   *page_out = page;
   return window;
 }
@@ -226,6 +227,12 @@ test_register (void)
   g_assert_true (gtk_widget_get_visible (intake_button (page)));
   dialog = TOA_INTAKE_DIALOG (toa_inbox_page_open_intake (page));
   g_assert_nonnull (dialog);
+  /* the choices are read on the page's background connection: not there yet, then in */
+  g_assert_true (toa_intake_dialog_is_loading (dialog));
+  g_assert_cmpuint (toa_intake_dialog_position (dialog, "unit", "so-noi-vu"), ==, GTK_INVALID_LIST_POSITION);
+  toa_intake_dialog_wait_idle (dialog);
+  g_assert_false (toa_intake_dialog_is_loading (dialog));
+  g_assert_cmpuint (toa_intake_dialog_position (dialog, "unit", "so-noi-vu"), !=, GTK_INVALID_LIST_POSITION);
   g_signal_connect (dialog, "registered", G_CALLBACK (on_registered), &got);
   /* received defaults to today (Vietnam) */
   g_assert_cmpstr (typed (dialog, "received"), ==, today);
@@ -304,6 +311,7 @@ test_future_date (void)
   ToaIntakeDraft draft = { { 0 } };
 
   g_assert_nonnull (dialog);
+  toa_intake_dialog_wait_idle (dialog);
   fill (dialog, "Tin nhận trước ngày");
   type (dialog, "received", tomorrow);
   g_assert_false (toa_intake_dialog_submit (dialog, &error));

@@ -288,6 +288,8 @@ toa_articles_create (ToaStore *store, const ToaPerson *actor, const ToaArticleDr
   article->created_by = actor->id;
   article->created_by_name = g_strdup (actor->full_name);
   article->version = 1;
+  article->created_at = draft->created_at;
+  article->updated_at = draft->created_at;
   toa_article_add_author (article, actor->id, actor->full_name, "author", 10000);
 
   if (!toa_store_begin (store, error))

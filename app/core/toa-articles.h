@@ -20,6 +20,7 @@ typedef struct {
   const char *body_html;
   gssize      body_len;      /* -1 = NUL-terminated */
   const char *attribution;
+  gint64      created_at;    /* 0 = now; a past instant only for the demo board's history */
 } ToaArticleDraft;
 
 /* Creates an article in state "draft" (or "editing" when written in-house by the editing

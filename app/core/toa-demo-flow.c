@@ -423,6 +423,15 @@ toa_demo_flow_take (ToaDemoFlow *flow, const ToaDemoRoute *want, GArray *route, 
       ToaTransitionResult result = { 0 };
       guint who = pick_actor (flow, want, t, at[i], r);
 
+      if (want->before_step != NULL)
+        {
+          const char *state = i == 0 ? want->entry : g_array_index (route, Step, i - 1).to;
+          gint64 prev = i == 0 ? want->start : at[i - 1];
+
+          if (!want->before_step (want->step_data, state, who, prev + (at[i] - prev) / 2, error))
+            return FALSE;
+        }
+
       request.article_id = want->article_id;
       request.transition = t->code;
       request.now = at[i];

@@ -43,7 +43,19 @@ typedef struct {
   gint64      end;               /* µs: last change */
   gint64      published_at;      /* µs: the publication; 0 = none */
   gint64      schedule_default;  /* µs: publication time of an item left scheduled */
+  /* Called before each step while the item is still in @state, with the person index who
+   * takes the step and an instant between the previous step and this one (may be NULL). */
+  gboolean  (*before_step) (gpointer data, const char *state, guint who, gint64 at,
+                            GError **error);
+  gpointer    step_data;
 } ToaDemoRoute;
+
+/* A picture painted in code for demo article @kind (0 … toa_demo_picture_count () - 1), as
+ * JPEG bytes, with its alt text and caption (static strings). */
+guint        toa_demo_picture_count (void);
+GBytes      *toa_demo_picture_jpeg (guint kind, GError **error);
+const char  *toa_demo_picture_alt (guint kind);
+const char  *toa_demo_picture_caption (guint kind);
 
 /* The steps (shortest, breadth-first over transitions some demo person may take on the
  * site) from @want->entry (via @want->via when reachable) to @want->target, into @route

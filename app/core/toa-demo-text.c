@@ -508,6 +508,17 @@ append_list (GRand *r, GString *s)
   g_string_append (s, "</ul>");
 }
 
+/* A pull quote: what an official said, in a <blockquote>. */
+static void
+append_quote (GRand *r, GString *s)
+{
+  g_string_append_printf (s, "<blockquote>“Chúng tôi xác định %s là nhiệm vụ trọng tâm, sẽ tập "
+                          "trung chỉ đạo quyết liệt đến từng thôn, ấp, %s.” – %s ",
+                          PICK (r, objects), PICK (r, goals), PICK (r, officials));
+  append_person_name (s, r);
+  g_string_append (s, "</blockquote>");
+}
+
 char *
 toa_demo_body_html (GRand *rand, guint paragraphs)
 {
@@ -515,17 +526,21 @@ toa_demo_body_html (GRand *rand, guint paragraphs)
   static const int closing[] = { 5, 8 };
   g_autoptr(GString) para = g_string_new (NULL);
   GString *s;
-  gboolean headings_on, list_on;
-  guint list_at, rare_at, used = 0, heading;
+  gboolean headings_on, list_on, quote_on;
+  guint list_at, quote_at, rare_at, used = 0, heading;
   int rare = -1;
 
   g_return_val_if_fail (rand != NULL, NULL);
 
   paragraphs = MAX (paragraphs, 1);
   s = g_string_sized_new (paragraphs * 560);
-  headings_on = paragraphs >= 6 && toa_demo_chance (rand, 0.5);
-  list_on = paragraphs >= 3 && toa_demo_chance (rand, 0.25);
+  /* what an editor works with: a heading or two, a list and a quote in every body of three
+   * paragraphs or more */
+  headings_on = paragraphs >= 4;
+  list_on = paragraphs >= 3;
+  quote_on = paragraphs >= 3;
   list_at = g_rand_int_range (rand, 1, MAX (paragraphs, 2));
+  quote_at = list_at == 1 ? 2 : 1;   /* before that paragraph: never the body's end */
   rare_at = g_rand_int_range (rand, 0, paragraphs);
   heading = g_rand_int_range (rand, 0, G_N_ELEMENTS (headings));
   for (int i = G_N_ELEMENTS (rare_sentences) - 1; i >= 0 && rare < 0; i--)
@@ -536,6 +551,8 @@ toa_demo_body_html (GRand *rand, guint paragraphs)
     {
       gboolean last = i + 1 == paragraphs && paragraphs > 1;
 
+      if (quote_on && i == quote_at)
+        append_quote (rand, s);
       if (headings_on && (i == 2 || i == paragraphs - 2))
         g_string_append_printf (s, "<h2>%s</h2>", headings[heading++ % G_N_ELEMENTS (headings)]);
 

@@ -1,6 +1,8 @@
 /* toa-demo.c — the demo board (dữ liệu mẫu): sites, sections, units, people and articles,
  * built through core so everything is validated and audited; the text comes from
- * toa-demo-text.c and the workflow history (real transitions) from toa-demo-flow.c.
+ * toa-demo-text.c, the photos from toa-demo-images.c and the workflow history (real
+ * transitions) from toa-demo-flow.c, with the proofreading trail (the writer, the secretary
+ * and a deputy correcting words) kept as revisions between the steps.
  * Reproducible: one fixed GRand seed, dates anchored at the day of @now_usec. */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "toa-demo.h"
 #include "toa-demo-private.h"
 #include "toa-error.h"
+#include "toa-images.h"
 #include "toa-intake.h"
 #include "toa-people.h"
 #include "toa-reference.h"
@@ -25,6 +28,7 @@
 #define DEMO_N_ARTICLES   300
 #define DEMO_N_ENGLISH    12
 #define DEMO_MAX_DAYS     540           /* < 18 months */
+#define DEMO_N_FULL_TRAIL 100           /* the newest items: proofread by three people */
 #define USEC_PER_MINUTE   (G_USEC_PER_SEC * G_GINT64_CONSTANT (60))
 #define USEC_PER_HOUR     (USEC_PER_MINUTE * 60)
 #define USEC_PER_DAY      (USEC_PER_HOUR * 24)
@@ -148,11 +152,63 @@ static const char *const document_suffixes[] = {
   "UBND-VX", "SYT-NV", "STC-QLNS", "SNV-TCBC", "BC-CAT", "TB-SGDĐT", "KH-SVHTTDL",
 };
 
-static const char *const revision_notes[] = {
+/* The proofreading trail (đọc soát): who corrects the text at each level, and the note of
+ * the revision they keep. Level 0 the editor who wrote it, 1 the secretary, 2 a deputy. */
+static const char *const proof_notes[] = {
   "Biên tập, đọc soát lỗi chính tả",
-  "Thư ký sửa tiêu đề và sapo",
-  "Chỉnh sửa theo góp ý của Phó Trưởng ban",
-  "Dàn trang, bổ sung ảnh và chú thích",
+  "Thư ký tòa soạn sửa câu chữ, chuẩn hóa cách viết",
+  "Phó Trưởng ban sửa câu chữ trước khi duyệt đăng",
+};
+
+/* Words as first typed (a slip of the keyboard or of the pen) and as corrected. Spelling
+ * slips are caught by the editor or the secretary; wordy phrasing by the secretary or a
+ * deputy. Written for this project. */
+static const struct {
+  const char *clean;
+  const char *rough;
+  gboolean    wording;
+} proof_pairs[] = {
+  { "triển khai", "triễn khai", FALSE },
+  { "hỗ trợ", "hổ trợ", FALSE },
+  { "kết quả", "kết qủa", FALSE },
+  { "kiểm tra", "kiễm tra", FALSE },
+  { "tăng cường", "tăng cuờng", FALSE },
+  { "sản xuất", "sản suất", FALSE },
+  { "chính sách", "chính xách", FALSE },
+  { "tuyên truyền", "tuyên chuyền", FALSE },
+  { "những", "nhửng", FALSE },
+  { "trên địa bàn", "trên điạ bàn", FALSE },
+  { "Bình Phước", "Bình Phuớc", FALSE },
+  { "đề nghị", "đề nghi", FALSE },
+  { "nhiệm vụ", "nhiệm vu", FALSE },
+  { "giải ngân", "giải ngăn", FALSE },
+  { "đã tổ chức", "đã tiến hành tổ chức", TRUE },
+  { "Đến nay,", "Tính đến thời điểm hiện nay,", TRUE },
+  { "tiếp tục", "tiếp tục tiến hành", TRUE },
+  { "các địa phương", "các địa phương, đơn vị, cơ sở", TRUE },
+  { "kết quả đạt được", "kết quả bước đầu đã đạt được", TRUE },
+  { "cho biết", "cho biết thêm", TRUE },
+  { "góp phần", "nhằm góp phần", TRUE },
+};
+
+/* Tags (thẻ) an article gets from the words of its title and sapo. */
+static const struct {
+  const char *words;
+  const char *tag;
+} tag_words[] = {
+  { "chuyển đổi số", "Chuyển đổi số" }, { "nông thôn mới", "Nông thôn mới" },
+  { "cải cách hành chính", "Cải cách hành chính" }, { "dịch vụ công", "Dịch vụ công trực tuyến" },
+  { "sốt xuất huyết", "Sốt xuất huyết" }, { "tiêm", "Tiêm chủng" },
+  { "cháy rừng", "Phòng cháy chữa cháy rừng" }, { "đầu tư công", "Đầu tư công" },
+  { "hộ nghèo", "Giảm nghèo" }, { "OCOP", "OCOP" }, { "du lịch", "Du lịch" },
+  { "vùng điều", "Cây điều" }, { "cao su", "Cao su" }, { "hồ tiêu", "Hồ tiêu" },
+  { "giao thông", "Giao thông" }, { "ma túy", "Phòng chống ma túy" },
+  { "bảo hiểm y tế", "Bảo hiểm y tế" }, { "việc làm", "Việc làm" },
+  { "môi trường", "Môi trường" }, { "khu công nghiệp", "Khu công nghiệp" },
+  { "văn hóa", "Văn hóa" }, { "học sinh", "Giáo dục" }, { "trường học", "Giáo dục" },
+  { "nước sạch", "Nước sạch" }, { "doanh nghiệp", "Doanh nghiệp" },
+  { "Đồng Xoài", "Đồng Xoài" }, { "Bù Đăng", "Bù Đăng" }, { "Lộc Ninh", "Lộc Ninh" },
+  { "Phước Long", "Phước Long" }, { "Quyết định", "Văn bản chỉ đạo" },
 };
 
 /* What one demo article will be, drawn before anything is written so that the articles
@@ -169,7 +225,6 @@ typedef struct {
   gint64          created_at;
   gint64          updated_at;
   gint64          published_at;
-  int             n_revisions;  /* extra revisions after the first */
   int             n_comments;
   int             authoring;    /* 0 actor only, 1 contributor, 2 + photographer, 3 translator */
   const char     *info_kind;    /* kind of information; NULL = none */
@@ -177,6 +232,8 @@ typedef struct {
   const char     *via;          /* a state its history passes through; NULL = the shortest way */
   gboolean        with_return;  /* returned once on its way */
   guint           doc_no;       /* the sender's document number, for intake */
+  guint           picture;      /* 1 + the demo picture it carries; 0 = none */
+  gboolean        full_trail;   /* corrected by the secretary and a deputy too (recent items) */
 } Plan;
 
 static const struct {
@@ -453,16 +510,6 @@ plan_articles (GRand *r, GArray *plans, GPtrArray *genres, GPtrArray *info_kinds
 
       switch (p.state)
         {
-        case TOA_STATE_RECEIVED:
-        case TOA_STATE_DRAFT:
-          p.n_revisions = 0;
-          break;
-        default:
-          p.n_revisions = g_rand_int_range (r, 1, 4);
-          break;
-        }
-      switch (p.state)
-        {
         case TOA_STATE_RETURNED:
         case TOA_STATE_REFUSED:
         case TOA_STATE_ESCALATED:
@@ -563,7 +610,7 @@ paragraphs_for (GRand *r, const char *genre)
     return g_rand_int_range (r, 7, 13);
   if (g_str_equal (genre, "tin") || g_str_equal (genre, "van-ban") || g_str_equal (genre, "thong-bao"))
     return g_rand_int_range (r, 4, 8);
-  return g_rand_int_range (r, 2, 5);   /* a photo, video or designed item: a short text */
+  return g_rand_int_range (r, 4, 6);   /* a photo, video or designed item: a shorter text */
 }
 
 static char *
@@ -671,11 +718,244 @@ add_person (ToaStore *store, const DemoPerson *dp, gint64 portal_id, const gint6
                          grants, dp->login ? TOA_DEMO_PASSWORD : NULL, error);
 }
 
+/* ------------------------------------------------------------------------------------- */
+/* The proofreading trail                                                                 */
+
+/* An article's text at each stage of proofreading: stage 0 as first written, stage s with
+ * the slips of levels below s corrected, stage 3 clean. */
+typedef struct {
+  ToaStore         *store;
+  ToaPerson *const *people;
+  gint64            article_id;
+  char             *title[4];
+  char             *sapo[4];
+  char             *body[4];
+  GPtrArray        *tags;
+  int               stage;      /* the stage the article's text is at */
+  guint             kept;       /* proofreading revisions kept */
+} Proof;
+
+static void
+proof_free (Proof *pf)
+{
+  for (int s = 0; s < 4; s++)
+    {
+      g_free (pf->title[s]);
+      g_free (pf->sapo[s]);
+      g_free (pf->body[s]);
+    }
+  g_clear_pointer (&pf->tags, g_ptr_array_unref);
+  g_free (pf);
+}
+
+typedef struct {
+  gsize offset;
+  guint pair;
+  int   level;
+} Slip;
+
+static int
+slip_compare (gconstpointer a, gconstpointer b)
+{
+  const Slip *sa = a, *sb = b;
+
+  return sa->offset < sb->offset ? -1 : sa->offset > sb->offset;
+}
+
+/* A whole phrase at @at in @text: no letter or digit just before or after it. */
+static gboolean
+phrase_at (const char *text, const char *at, gsize len)
+{
+  if (at > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at))))
+    return FALSE;
+  return at[len] == '\0' || !g_unichar_isalnum (g_utf8_get_char (at + len));
+}
+
+/* Puts up to @max slips into @clean (never inside a tag: the phrases hold no '<' or '>'
+ * and tags hold no such words): out[s] is the text at stage s. */
+static void
+roughen (GRand *r, const char *clean, guint max, int max_level, char *out[4])
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Slip));
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (Slip));
+
+  for (guint j = 0; j < G_N_ELEMENTS (proof_pairs); j++)
+    {
+      gsize len = strlen (proof_pairs[j].clean);
+
+      for (const char *at = strstr (clean, proof_pairs[j].clean); at != NULL;
+           at = strstr (at + len, proof_pairs[j].clean))
+        if (phrase_at (clean, at, len))
+          {
+            Slip slip = { .offset = at - clean, .pair = j };
+            g_array_append_val (found, slip);
+          }
+    }
+  for (guint k = 0; k < found->len && chosen->len < max; k++)
+    {
+      guint pick = g_rand_int_range (r, k, found->len);
+      Slip slip = g_array_index (found, Slip, pick);
+      gsize end = slip.offset + strlen (proof_pairs[slip.pair].clean);
+      gboolean overlaps = FALSE;
+
+      g_array_index (found, Slip, pick) = g_array_index (found, Slip, k);
+      g_array_index (found, Slip, k) = slip;
+      for (guint c = 0; c < chosen->len && !overlaps; c++)
+        {
+          const Slip *o = &g_array_index (chosen, Slip, c);
+          gsize o_end = o->offset + strlen (proof_pairs[o->pair].clean);
+          overlaps = slip.offset < o_end && o->offset < end;
+        }
+      if (overlaps)
+        continue;
+      slip.level = proof_pairs[slip.pair].wording ? g_rand_int_range (r, 1, 3) : g_rand_int_range (r, 0, 2);
+      slip.level = MIN (slip.level, max_level);
+      g_array_append_val (chosen, slip);
+    }
+  g_array_sort (chosen, slip_compare);
+
+  for (int stage = 0; stage < 4; stage++)
+    {
+      GString *s = g_string_sized_new (strlen (clean) + 64);
+      gsize done = 0;
+
+      for (guint c = 0; c < chosen->len; c++)
+        {
+          const Slip *slip = &g_array_index (chosen, Slip, c);
+
+          g_string_append_len (s, clean + done, slip->offset - done);
+          g_string_append (s, slip->level >= stage ? proof_pairs[slip->pair].rough
+                                                   : proof_pairs[slip->pair].clean);
+          done = slip->offset + strlen (proof_pairs[slip->pair].clean);
+        }
+      g_string_append (s, clean + done);
+      out[stage] = g_string_free (s, FALSE);   /* NFC: the phrases are (test-demo checks) */
+    }
+}
+
+/* The tags of an article, from the words of its title and sapo (at most four). */
+static GPtrArray *
+tags_for (const char *title, const char *sapo, gboolean english)
+{
+  GPtrArray *tags = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = g_strconcat (title, " ", sapo, NULL);
+
+  if (english)
+    {
+      g_ptr_array_add (tags, g_strdup ("Binh Phuoc"));
+      g_ptr_array_add (tags, g_strdup ("English"));
+      return tags;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tag_words) && tags->len < 4; i++)
+    {
+      gboolean seen = FALSE;
+
+      if (strstr (text, tag_words[i].words) == NULL)
+        continue;
+      for (guint k = 0; k < tags->len && !seen; k++)
+        seen = g_str_equal (tags->pdata[k], tag_words[i].tag);
+      if (!seen)
+        g_ptr_array_add (tags, g_strdup (tag_words[i].tag));
+    }
+  if (tags->len < 2)
+    g_ptr_array_add (tags, g_strdup ("Bình Phước"));
+  return tags;
+}
+
+/* Keeps the text of @stage as @who's revision at @at (written through the store like the
+ * rest of the seeded history, see seed_history; the audit record says so). */
+static gboolean
+proof_keep (Proof *pf, int stage, guint who, gint64 at, GError **error)
+{
+  g_autoptr(ToaArticle) a = NULL;
+  g_autoptr(ToaRevision) rev = toa_revision_new ();
+  g_autofree char *detail = NULL;
+
+  if (!toa_store_begin (pf->store, error))
+    return FALSE;
+  a = toa_store_article_get (pf->store, pf->article_id, error);
+  if (a == NULL)
+    goto fail;
+  g_free (a->title);
+  a->title = g_strdup (pf->title[stage]);
+  g_free (a->sapo);
+  a->sapo = g_strdup (pf->sapo[stage]);
+  g_free (a->body_html);
+  a->body_html = g_strdup (pf->body[stage]);
+  if (!toa_store_article_update (pf->store, a, error))
+    goto fail;
+  rev->article_id = a->id;
+  rev->title = g_strdup (a->title);
+  rev->sapo = g_strdup (a->sapo);
+  rev->body_html = g_strdup (a->body_html);
+  rev->author_id = pf->people[who]->id;
+  rev->created_at = at;
+  rev->note = g_strdup (proof_notes[MIN (stage, 3) - 1]);
+  if (!toa_store_revision_add (pf->store, rev, error))
+    goto fail;
+  detail = g_strdup_printf ("{\"article\":%lld,\"revision\":%d,\"note\":\"demo history: proofreading\"}",
+                            (long long) a->id, rev->number);
+  if (!toa_audit_append (pf->store, 0, "demo.seed", "article", a->id, detail, error))
+    goto fail;
+  pf->stage = stage;
+  pf->kept++;
+  return toa_store_commit (pf->store, error);
+
+fail:
+  toa_store_rollback (pf->store);
+  return FALSE;
+}
+
+/* Before each step of an item's history (toa_demo_flow_take): whoever moves it on from a
+ * writing state, from the secretary's review or from a deputy's corrects the slips of their
+ * level (and those left from below) first. */
+static gboolean
+proof_before_step (gpointer data, const char *state, guint who, gint64 at, GError **error)
+{
+  Proof *pf = data;
+  int level;
+
+  if (g_str_equal (state, toa_article_state_code (TOA_STATE_DRAFT))
+      || g_str_equal (state, toa_article_state_code (TOA_STATE_RECEIVED))
+      || g_str_equal (state, toa_article_state_code (TOA_STATE_EDITING)))
+    level = 0;
+  else if (g_str_equal (state, toa_article_state_code (TOA_STATE_SECRETARY_REVIEW)))
+    level = 1;
+  else if (g_str_equal (state, toa_article_state_code (TOA_STATE_DEPUTY_REVIEW))
+           || g_str_equal (state, toa_article_state_code (TOA_STATE_ESCALATED))
+           || g_str_equal (state, toa_article_state_code (TOA_STATE_CHAIRMAN_OPINION)))
+    level = 2;
+  else
+    return TRUE;
+  if (pf->stage > level)
+    return TRUE;
+  if (g_str_equal (pf->body[pf->stage], pf->body[level + 1])
+      && g_str_equal (pf->title[pf->stage], pf->title[level + 1])
+      && g_str_equal (pf->sapo[pf->stage], pf->sapo[level + 1]))
+    return TRUE;   /* nothing of this level to correct */
+  return proof_keep (pf, level + 1, who, at, error);
+}
+
+/* Puts @figure after the first paragraph of every stage of the body. */
+static void
+proof_add_figure (Proof *pf, const char *figure)
+{
+  for (int s = 0; s < 4; s++)
+    {
+      const char *end = strstr (pf->body[s], "</p>");
+      gsize cut = end ? (gsize) (end - pf->body[s]) + 4 : 0;
+      char *with = g_strdup_printf ("%.*s%s%s", (int) cut, pf->body[s], figure, pf->body[s] + cut);
+
+      g_free (pf->body[s]);
+      pf->body[s] = with;
+    }
+}
+
 /* Creates one article as its planned actor through core (validation, rights, revision 1,
  * audit record). */
 static ToaArticle *
 create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *people,
-                const GDate *today, GError **error)
+                const GDate *today, Proof *pf, GError **error)
 {
   ToaArticleDraft draft = { 0 };
   g_autofree char *title = demo_title (r, p);
@@ -705,7 +985,32 @@ create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *peop
       draft.section_code = portal_sections[p->section].code;
     }
 
-  if (p->unit >= 0 && toa_demo_chance (r, 0.6))
+  /* as first written, with the slips the proofreading trail corrects */
+  pf->tags = tags_for (title, sapo, p->english);
+  if (p->english)
+    for (int k = 0; k < 4; k++)
+      {
+        pf->title[k] = g_strdup (title);
+        pf->sapo[k] = g_strdup (sapo);
+        pf->body[k] = g_strdup (body);
+      }
+  else
+    {
+      int max_level = p->full_trail ? 2 : 0;
+
+      roughen (r, title, 1, max_level, pf->title);
+      roughen (r, sapo, 2, max_level, pf->sapo);
+      roughen (r, body, g_rand_int_range (r, 4, 9), max_level, pf->body);
+    }
+  g_free (title);
+  title = g_strdup (pf->title[0]);
+  g_free (sapo);
+  sapo = g_strdup (pf->sapo[0]);
+  g_free (body);
+  body = g_strdup (pf->body[0]);
+
+  /* an item a unit provides always says so (Bình Phước 2015, Điều 8.3) */
+  if (p->unit >= 0)
     attribution = g_strdup_printf ("Theo %s", units[p->unit].name);
   else if (p->site >= 0 && toa_demo_chance (r, 0.4))
     attribution = g_strdup ("Theo Cổng TTĐT tỉnh Bình Phước");
@@ -719,6 +1024,7 @@ create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *peop
   draft.body_html = body;
   draft.body_len = -1;
   draft.attribution = attribution;
+  draft.created_at = p->created_at;   /* revision 1 dated with the article, in the past */
 
   if (p->channel != NULL)
     {
@@ -742,14 +1048,22 @@ create_article (ToaStore *store, GRand *r, const Plan *p, ToaPerson *const *peop
   return toa_articles_create (store, people[p->actor], &draft, error);
 }
 
+/* The photographer of an item with text and photos (see seed_history). */
+static guint
+photographer_of (const Plan *p)
+{
+  return p->actor == P_TECH2 ? P_CTV2 : P_TECH2;
+}
+
 /* Seeding: toa_articles_create and toa_intake_add start an article now. A demo board needs a
- * past, so the planned dates, authors, later revisions and comments are written straight
+ * past, so the planned dates, authors, tags, the photo, the writer's read-through and
+ * comments are written straight
  * through the store here, in one transaction, with one audit record ("demo.seed") that says
  * so. Nothing outside the demo does this. The state is NOT written here: every item leaves
  * its entry state through real transitions afterwards (toa-demo-flow.c). */
 static gboolean
 seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
-              ToaPerson *const *people, GError **error)
+              ToaPerson *const *people, GPtrArray *proofs, GPtrArray *figures, GError **error)
 {
   guint n_revisions = 0, n_comments = 0;
   g_autofree char *detail = NULL;
@@ -780,8 +1094,7 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
               break;
             case 2:   /* text and photos */
               toa_article_add_author (a, people[p->actor]->id, NULL, "author", 7000);
-              toa_article_add_author (a, people[p->actor == P_TECH2 ? P_CTV2 : P_TECH2]->id, NULL,
-                                      "photographer", 3000);
+              toa_article_add_author (a, people[photographer_of (p)]->id, NULL, "photographer", 3000);
               break;
             default:  /* translated for the English section */
               toa_article_add_author (a, people[P_CTV1]->id, NULL, "author", 7000);
@@ -790,28 +1103,60 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
             }
         }
 
-      for (int k = 0; k < p->n_revisions; k++)
+      /* tags; the photo (after the first paragraph), added by its author soon after writing */
+      toa_article_set_tags (a, NULL);
+      for (guint k = 0; k < ((Proof *) proofs->pdata[i])->tags->len; k++)
+        g_ptr_array_add (a->tags, g_strdup (((Proof *) proofs->pdata[i])->tags->pdata[k]));
+      if (figures->pdata[i] != NULL)
         {
           g_autoptr(ToaRevision) rev = toa_revision_new ();
-          int editor = k == 0 ? p->actor : (k == 1 ? P_SECRETARY : P_STANDING);
+          Proof *pf = proofs->pdata[i];
 
-          t = between (r, t, p->updated_at);
-          if (k == p->n_revisions - 1 && !p->english)
-            {
-              /* the last edit rewrote the lead */
-              g_free (a->sapo);
-              a->sapo = toa_demo_sapo (r);
-            }
+          proof_add_figure (pf, figures->pdata[i]);
+          g_free (a->body_html);
+          a->body_html = g_strdup (pf->body[pf->stage]);
+          t = MIN (p->created_at + 20 * G_USEC_PER_SEC, p->updated_at);
           rev->article_id = a->id;
           rev->title = g_strdup (a->title);
           rev->sapo = g_strdup (a->sapo);
           rev->body_html = g_strdup (a->body_html);
-          rev->author_id = people[editor]->id;
+          rev->author_id = people[p->actor]->id;
           rev->created_at = t;
-          rev->note = g_strdup (revision_notes[k % G_N_ELEMENTS (revision_notes)]);
+          rev->note = g_strdup ("Bổ sung ảnh, mô tả ảnh và chú thích");
           if (!toa_store_revision_add (store, rev, error))
             goto fail;
           n_revisions++;
+        }
+
+      /* the writer's own read-through, right after writing (before any step); items still in
+       * intake or being drafted keep their slips */
+      if (p->state != TOA_STATE_RECEIVED && p->state != TOA_STATE_DRAFT)
+        {
+          Proof *pf = proofs->pdata[i];
+
+          if (!g_str_equal (pf->body[0], pf->body[1]) || !g_str_equal (pf->title[0], pf->title[1])
+              || !g_str_equal (pf->sapo[0], pf->sapo[1]))
+            {
+              g_autoptr(ToaRevision) rev = toa_revision_new ();
+
+              g_free (a->title);
+              a->title = g_strdup (pf->title[1]);
+              g_free (a->sapo);
+              a->sapo = g_strdup (pf->sapo[1]);
+              g_free (a->body_html);
+              a->body_html = g_strdup (pf->body[1]);
+              rev->article_id = a->id;
+              rev->title = g_strdup (a->title);
+              rev->sapo = g_strdup (a->sapo);
+              rev->body_html = g_strdup (a->body_html);
+              rev->author_id = people[p->actor]->id;
+              rev->created_at = MIN (p->created_at + 40 * G_USEC_PER_SEC, p->updated_at);
+              rev->note = g_strdup (proof_notes[0]);
+              if (!toa_store_revision_add (store, rev, error))
+                goto fail;
+              n_revisions++;
+            }
+          pf->stage = 1;
         }
 
       if (!toa_store_article_update (store, a, error))
@@ -836,7 +1181,7 @@ seed_history (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles,
     }
 
   detail = g_strdup_printf ("{\"articles\":%u,\"revisions\":%u,\"comments\":%u,"
-                            "\"note\":\"demo history: dates, authors, revisions, remarks; states by transitions\"}",
+                            "\"note\":\"demo history: dates, authors, tags, photos, revisions, remarks; states by transitions\"}",
                             articles->len, n_revisions, n_comments);
   if (!toa_audit_append (store, 0, "demo.seed", "board", 0, detail, error))
     goto fail;
@@ -853,7 +1198,7 @@ fail:
 static gboolean
 take_histories (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles, GPtrArray *genres,
                 ToaPerson *const *people, gint64 portal_id, const gint64 *site_ids,
-                gint64 anchor, GError **error)
+                gint64 anchor, GPtrArray *proofs, GError **error)
 {
   g_autoptr(ToaDemoFlow) flow = toa_demo_flow_new (store, people, N_PEOPLE, error);
   g_autoptr(GArray) route = toa_demo_flow_route_new ();
@@ -886,6 +1231,8 @@ take_histories (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles, G
       want.start = p->created_at;
       want.end = p->updated_at;
       want.published_at = p->published_at;
+      want.before_step = proof_before_step;
+      want.step_data = proofs->pdata[i];
       want.schedule_default = anchor + g_rand_int_range (r, 0, 3) * USEC_PER_DAY + 8 * USEC_PER_HOUR;
       if (p->state == TOA_STATE_RETURNED)
         {
@@ -941,6 +1288,67 @@ take_histories (ToaStore *store, GRand *r, GArray *plans, GPtrArray *articles, G
   return TRUE;
 }
 
+/* About six recent portal items carry a photo: text and photos by two people. */
+static void
+pick_pictures (GArray *plans)
+{
+  guint n = 0;
+
+  for (guint i = plans->len; i-- > 0 && n < toa_demo_picture_count ();)
+    {
+      Plan *p = &g_array_index (plans, Plan, i);
+
+      if (p->english || p->site >= 0 || p->state == TOA_STATE_RECEIVED
+          || !(g_str_equal (p->genre, "tin") || g_str_equal (p->genre, "bai")
+               || g_str_equal (p->genre, "anh") || g_str_equal (p->genre, "phong-su")))
+        continue;
+      p->picture = ++n;
+      p->authoring = 2;
+    }
+}
+
+/* Paints, checks and stores each picked item's photo through toa_images_add (as its author:
+ * rights, audit), and gives its figure markup in @figures (NULL for the others). */
+static gboolean
+add_pictures (ToaStore *store, GArray *plans, GPtrArray *articles, ToaPerson *const *people,
+              GPtrArray *figures, GError **error)
+{
+  ToaImageLimits limits;
+
+  if (!toa_image_limits_get (store, &limits, error))
+    return FALSE;
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const Plan *p = &g_array_index (plans, Plan, i);
+      g_autoptr(GBytes) jpeg = NULL;
+      g_autoptr(ToaPreparedImage) image = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *credit = NULL;
+      guint kind;
+
+      if (p->picture == 0)
+        {
+          g_ptr_array_add (figures, NULL);
+          continue;
+        }
+      kind = p->picture - 1;
+      jpeg = toa_demo_picture_jpeg (kind, error);
+      if (jpeg == NULL)
+        return FALSE;
+      name = g_strdup_printf ("anh-mau-%u.jpg", p->picture);
+      image = toa_image_prepare (jpeg, name, &limits, error);
+      if (image == NULL
+          || !toa_images_add (store, people[p->actor], ((ToaArticle *) articles->pdata[i])->id,
+                              image, error))
+        return FALSE;
+      credit = g_strdup_printf ("Ảnh: %s", people[photographer_of (p)]->full_name);
+      g_ptr_array_add (figures, toa_image_figure_html (image->sha256, image->width, image->height,
+                                                       toa_demo_picture_alt (kind),
+                                                       toa_demo_picture_caption (kind), credit));
+    }
+  return TRUE;
+}
+
 gboolean
 toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
 {
@@ -952,8 +1360,11 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_person_free);
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) plans = g_array_new (FALSE, TRUE, sizeof (Plan));
+  g_autoptr(GPtrArray) proofs = g_ptr_array_new_with_free_func ((GDestroyNotify) proof_free);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
   gint64 site_ids[G_N_ELEMENTS (component_sites)];
   gint64 anchor;
+  gint64 started = g_get_monotonic_time ();
   GDate today;
 
   g_return_val_if_fail (TOA_IS_STORE (store), FALSE);
@@ -1005,16 +1416,37 @@ toa_demo_populate (ToaStore *store, gint64 now_usec, GError **error)
   if (!aim_deadlines (store, plans, anchor, error))
     return FALSE;
   g_array_sort (plans, plan_compare);
+  pick_pictures (plans);
+  /* the newest items show the whole proofreading trail (the writer, the secretary, a deputy);
+   * older ones the writer's own read-through: init --demo stays quick */
+  for (guint i = plans->len > DEMO_N_FULL_TRAIL ? plans->len - DEMO_N_FULL_TRAIL : 0; i < plans->len; i++)
+    g_array_index (plans, Plan, i).full_trail = TRUE;
   for (guint i = 0; i < plans->len; i++)
     {
-      ToaArticle *a = create_article (store, r, &g_array_index (plans, Plan, i),
-                                      (ToaPerson *const *) people->pdata, &today, error);
+      Proof *pf = g_new0 (Proof, 1);
+      ToaArticle *a;
+
+      g_ptr_array_add (proofs, pf);
+      pf->store = store;
+      pf->people = (ToaPerson *const *) people->pdata;
+      a = create_article (store, r, &g_array_index (plans, Plan, i),
+                          (ToaPerson *const *) people->pdata, &today, pf, error);
       if (a == NULL)
         return FALSE;
+      pf->article_id = a->id;
       g_ptr_array_add (articles, a);
     }
-
-  return seed_history (store, r, plans, articles, (ToaPerson *const *) people->pdata, error)
-         && take_histories (store, r, plans, articles, genres, (ToaPerson *const *) people->pdata,
-                            portal->id, site_ids, anchor, error);
+  g_debug ("demo: people and articles after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  if (!add_pictures (store, plans, articles, (ToaPerson *const *) people->pdata, figures, error))
+    return FALSE;
+  g_debug ("demo: pictures after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  if (!seed_history (store, r, plans, articles, (ToaPerson *const *) people->pdata, proofs,
+                     figures, error))
+    return FALSE;
+  g_debug ("demo: history seeded after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  if (!take_histories (store, r, plans, articles, genres, (ToaPerson *const *) people->pdata,
+                       portal->id, site_ids, anchor, proofs, error))
+    return FALSE;
+  g_debug ("demo: workflow histories after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
 }

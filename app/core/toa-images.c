@@ -1,8 +1,8 @@
 /* toa-images.c — images in articles: the limits (board settings), the check and preparation
  * of an image with gdk-pixbuf (type sniffed from the bytes, size and pixel limits, EXIF
- * orientation applied, scaled down to the largest width, a thumbnail) off the main thread,
- * storing it content-addressed and linked to the article with an audit record, and reading
- * it back for the "toasoan://media/…" and "toasoan://thumb/…" addresses. */
+ * orientation applied, scaled down to the largest width, metadata dropped, a thumbnail) off
+ * the main thread, storing it content-addressed and linked to the article with an audit
+ * record, and reading it back for the "toasoan://media/…" and "toasoan://thumb/…" addresses. */
 #include "config.h"
 
 #include <string.h>
@@ -193,6 +193,232 @@ encode (GdkPixbuf *pixbuf, const char *type, const char *quality, GError **error
   return g_bytes_new_take (buffer, size);
 }
 
+/* ---- metadata ------------------------------------------------------------------------------
+ * An image kept byte for byte loses what the camera or the editing program wrote about it
+ * (EXIF with the place it was taken, XMP, comments, Photoshop's IPTC block, thumbnails, data
+ * appended after the picture), losslessly: the picture's own bytes are copied, the metadata
+ * segments or chunks left out. What the picture needs to show right is kept: a JPEG's JFIF
+ * header (without its thumbnail), ICC colour profile and Adobe colour transform; a PNG's
+ * critical chunks and those that change how it looks (ISO/IEC 15948 §4.2, APNG's frames).
+ * NULL when the file's structure is not what it should be: the caller then re-encodes. */
+
+static guint
+read_be16 (const guint8 *p)
+{
+  return ((guint) p[0] << 8) | p[1];
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gboolean
+segment_is (const guint8 *data, gsize length, const char *id, gsize id_length)
+{
+  return length >= id_length && memcmp (data, id, id_length) == 0;
+}
+
+/* TRUE when the JPEG segment with @marker and @data (after its length) must stay. */
+static gboolean
+jpeg_segment_needed (guint8 marker, const guint8 *data, gsize length)
+{
+  if (marker == 0xE0)
+    return segment_is (data, length, "JFIF\0", 5);
+  if (marker == 0xE2)
+    return segment_is (data, length, "ICC_PROFILE\0", 12);
+  if (marker == 0xEE)
+    return segment_is (data, length, "Adobe", 5);
+  /* APP1 (EXIF, XMP), APP13 (Photoshop, IPTC), the other APPn and COM go */
+  return !(marker >= 0xE0 && marker <= 0xEF) && marker != 0xFE;
+}
+
+static GBytes *
+jpeg_strip (const guint8 *b, gsize n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_sized_new ((guint) MIN (n, G_MAXUINT));
+  gsize pos = 2;
+
+  if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
+    return NULL;
+  g_byte_array_append (out, b, 2);
+  for (;;)
+    {
+      guint8 marker;
+      gsize length;
+
+      if (pos >= n || b[pos] != 0xFF)
+        return NULL;
+      while (pos < n && b[pos] == 0xFF)   /* fill bytes */
+        pos++;
+      if (pos >= n)
+        return NULL;
+      marker = b[pos++];
+      if (marker == 0xD9)
+        {
+          /* the end: what some cameras append after it (another picture, a video) goes */
+          g_byte_array_append (out, (const guint8 *) "\xFF\xD9", 2);
+          return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+        }
+      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+        {
+          g_byte_array_append (out, b + pos - 2, 2);
+          continue;
+        }
+      if (pos + 2 > n || (length = read_be16 (b + pos)) < 2 || pos + length > n)
+        return NULL;
+      if (marker == 0xE0 && segment_is (b + pos + 2, length - 2, "JFIF\0", 5) && length >= 16
+          && (b[pos + 14] != 0 || b[pos + 15] != 0))
+        {
+          /* the JFIF header without its thumbnail (the thumbnail's size set to 0 × 0) */
+          g_byte_array_append (out, (const guint8 *) "\xFF\xE0\x00\x10", 4);
+          g_byte_array_append (out, b + pos + 2, 12);
+          g_byte_array_append (out, (const guint8 *) "\x00\x00", 2);
+        }
+      else if (jpeg_segment_needed (marker, b + pos + 2, length - 2))
+        {
+          g_byte_array_append (out, (const guint8 *) "\xFF", 1);
+          g_byte_array_append (out, &marker, 1);
+          g_byte_array_append (out, b + pos, (guint) length);
+        }
+      pos += length;
+      if (marker == 0xDA)
+        {
+          /* the scan's coded data runs to the next marker that is not a stuffed 0xFF00
+           * or a restart marker */
+          gsize start = pos;
+
+          while (pos + 1 < n && !(b[pos] == 0xFF && b[pos + 1] != 0x00
+                                  && !(b[pos + 1] >= 0xD0 && b[pos + 1] <= 0xD7)))
+            pos++;
+          if (pos + 1 >= n)
+            return NULL;
+          g_byte_array_append (out, b + start, (guint) (pos - start));
+        }
+    }
+}
+
+/* PNG chunks that change how the picture looks; other ancillary chunks (tEXt, zTXt, iTXt,
+ * eXIf, tIME, and private ones) go. Critical chunks (an upper-case first letter) all stay. */
+static const char *const png_kept_ancillary[] = {
+  "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "hIST", "cICP", "mDCV", "cLLI",
+  "acTL", "fcTL", "fdAT", NULL
+};
+
+static GBytes *
+png_strip (const guint8 *b, gsize n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_sized_new ((guint) MIN (n, G_MAXUINT));
+  gsize pos = 8;
+
+  if (n < 8 || memcmp (b, "\x89PNG\r\n\x1a\n", 8) != 0)
+    return NULL;
+  g_byte_array_append (out, b, 8);
+  while (pos + 12 <= n)
+    {
+      guint32 length = read_be32 (b + pos);
+      char type[5] = { 0 };
+      gboolean keep;
+
+      if (length > n - pos - 12)
+        return NULL;
+      memcpy (type, b + pos + 4, 4);
+      keep = g_ascii_isupper (type[0]) || g_strv_contains (png_kept_ancillary, type);
+      if (keep)
+        g_byte_array_append (out, b + pos, length + 12);
+      pos += (gsize) length + 12;
+      if (g_str_equal (type, "IEND"))
+        return g_byte_array_free_to_bytes (g_steal_pointer (&out));   /* anything after it goes */
+    }
+  return NULL;
+}
+
+/* Skips GIF data sub-blocks (a size byte, that many bytes, until a size of 0) from @pos;
+ * the position after them, or 0 when the file ends first. */
+static gsize
+gif_skip_blocks (const guint8 *b, gsize n, gsize pos)
+{
+  while (pos < n && b[pos] != 0)
+    pos += (gsize) b[pos] + 1;
+  return pos < n ? pos + 1 : 0;
+}
+
+/* A GIF loses its comments (extension 0xFE) and the application extensions other than the
+ * animation's loop count (NETSCAPE2.0, ANIMEXTS1.0): XMP is one of them. GIF89a §23–26. */
+static GBytes *
+gif_strip (const guint8 *b, gsize n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_sized_new ((guint) MIN (n, G_MAXUINT));
+  gsize pos = 13, end;
+
+  if (n < 13)
+    return NULL;
+  if (b[10] & 0x80)
+    pos += (gsize) 3 << ((b[10] & 0x07) + 1);   /* the global colour table */
+  if (pos > n)
+    return NULL;
+  g_byte_array_append (out, b, (guint) pos);
+  while (pos < n)
+    {
+      gboolean keep = TRUE;
+
+      if (b[pos] == 0x3B)
+        {
+          g_byte_array_append (out, b + pos, 1);   /* the trailer; anything after it goes */
+          return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+        }
+      if (b[pos] == 0x21 && pos + 2 < n)
+        {
+          guint8 label = b[pos + 1];
+
+          keep = label != 0xFE;
+          if (label == 0xFF)
+            keep = b[pos + 2] == 11 && pos + 14 <= n
+                   && (memcmp (b + pos + 3, "NETSCAPE2.0", 11) == 0
+                       || memcmp (b + pos + 3, "ANIMEXTS1.0", 11) == 0);
+          if ((end = gif_skip_blocks (b, n, pos + 2)) == 0)
+            return NULL;
+        }
+      else if (b[pos] == 0x2C && pos + 10 <= n)
+        {
+          gsize data = pos + 10;
+
+          if (b[pos + 9] & 0x80)
+            data += (gsize) 3 << ((b[pos + 9] & 0x07) + 1);   /* a local colour table */
+          if (data + 1 >= n || (end = gif_skip_blocks (b, n, data + 1)) == 0)
+            return NULL;
+          g_byte_array_append (out, b + pos, (guint) (end - pos));
+          pos = end;
+          continue;
+        }
+      else
+        return NULL;
+      if (keep)
+        g_byte_array_append (out, b + pos, (guint) (end - pos));
+      pos = end;
+    }
+  return NULL;
+}
+
+/* @data without its metadata (see above), or a new reference to @data for the types not
+ * cleaned here (WebP: no WebP reader to check it with here); NULL when the structure could
+ * not be read. */
+static GBytes *
+strip_metadata (GBytes *data, const char *media_type)
+{
+  gsize size = 0;
+  const guint8 *bytes = g_bytes_get_data (data, &size);
+
+  if (g_str_equal (media_type, "image/jpeg"))
+    return jpeg_strip (bytes, size);
+  if (g_str_equal (media_type, "image/png"))
+    return png_strip (bytes, size);
+  if (g_str_equal (media_type, "image/gif"))
+    return gif_strip (bytes, size);
+  return g_bytes_ref (data);
+}
+
 static char *
 sha256_of (GBytes *bytes)
 {
@@ -208,6 +434,7 @@ toa_image_prepare (GBytes *data, const char *file_name, const ToaImageLimits *li
   g_autoptr(ToaPreparedImage) image = NULL;
   g_autoptr(GdkPixbuf) oriented = NULL;
   g_autoptr(GdkPixbuf) thumb = NULL;
+  g_autoptr(GBytes) stripped = NULL;
   g_autofree char *shown = NULL;
   GdkPixbufAnimation *animation;
   GdkPixbuf *pixbuf;
@@ -308,7 +535,10 @@ toa_image_prepare (GBytes *data, const char *file_name, const ToaImageLimits *li
 
       return image_error (error, shown, what), NULL;
     }
-  if (width > limits->max_width || rotated)
+  /* kept as it is, but without its metadata (a JPEG's turn was applied above: re-encoded) */
+  if (width <= limits->max_width && !rotated)
+    stripped = strip_metadata (data, media_type);
+  if (width > limits->max_width || rotated || stripped == NULL)
     {
       g_autoptr(GdkPixbuf) scaled = NULL;
       gboolean jpeg = g_str_equal (media_type, "image/jpeg")
@@ -335,7 +565,7 @@ toa_image_prepare (GBytes *data, const char *file_name, const ToaImageLimits *li
   else
     {
       /* Small enough: kept byte for byte (no loss of quality, animation kept). */
-      image->data = g_bytes_ref (data);
+      image->data = g_steal_pointer (&stripped);
       image->media_type = g_strdup (media_type);
       image->width = width;
       image->height = height;

@@ -38,8 +38,10 @@ typedef struct {
 gboolean toa_image_limits_get (ToaStore *store, ToaImageLimits *limits, GError **error);
 
 /* Checks (type sniffed from the bytes, not the name; size ≤ max_bytes: TOA_ERROR_INVALID
- * with a message naming the file and what is allowed), scales down to max_width and makes
- * the thumbnail. Blocking: call from a worker thread, or use the _async pair, which runs it
+ * with a message naming the file and what is allowed), turns a JPEG upright by its EXIF
+ * orientation, scales down to max_width and makes the thumbnail. An image kept byte for byte
+ * loses its metadata losslessly (JPEG: EXIF, XMP, IPTC, comments; PNG: text, eXIf, tIME;
+ * GIF: comments, XMP; data after the end) and keeps what it needs to show (ICC profile…). Blocking: call from a worker thread, or use the _async pair, which runs it
  * in a GTask thread. */
 ToaPreparedImage *toa_image_prepare (GBytes *data, const char *file_name,
                                      const ToaImageLimits *limits, GError **error);

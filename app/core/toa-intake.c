@@ -297,6 +297,8 @@ toa_intake_add (ToaStore *store, const ToaPerson *actor, const ToaIntakeDraft *i
                                                                             : TOA_STATE_RECEIVED));
   article->created_by = actor->id;
   article->version = 1;
+  article->created_at = in->draft.created_at;   /* 0 = now (the store fills it) */
+  article->updated_at = in->draft.created_at;
   toa_article_add_author (article, actor->id, actor->full_name, "author", 10000);
 
   record->channel = g_strdup (r.channel->code);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "toa-article-state.h"
 #include "toa-articles.h"
 #include "toa-error.h"
 #include "toa-revisions.h"
@@ -98,6 +99,15 @@ toa_revisions_diff (ToaStore *store, const ToaPerson *actor, gint64 article_id, 
   return TRUE;
 }
 
+char *
+toa_revisions_step_note (const char *transition, const char *from, const char *to)
+{
+  /* the states by their translated names (the code itself for a state core does not know) */
+  return g_strdup_printf ("%s: %s → %s", transition != NULL ? transition : "?",
+                          from != NULL ? toa_article_state_label_for_code (from) : "?",
+                          to != NULL ? toa_article_state_label_for_code (to) : "?");
+}
+
 gboolean
 toa_revisions_add_step (ToaStore *store, gint64 article_id, gint64 actor_id,
                         const char *transition, const char *from, const char *to, gint64 at,
@@ -122,8 +132,7 @@ toa_revisions_add_step (ToaStore *store, gint64 article_id, gint64 actor_id,
   step->article_id = article_id;
   step->author_id = actor_id;
   step->created_at = at != 0 ? at : toa_now_usec ();
-  step->note = g_strdup_printf ("%s: %s → %s", transition != NULL ? transition : "?",
-                                from != NULL ? from : "?", to != NULL ? to : "?");
+  step->note = toa_revisions_step_note (transition, from, to);
   if (newest != NULL)
     {
       step->title = g_strdup (newest->title);

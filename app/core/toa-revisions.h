@@ -32,6 +32,11 @@ gboolean toa_revisions_may_see (ToaStore *store, const ToaPerson *actor, gint64 
 GPtrArray *toa_revisions_list (ToaStore *store, const ToaPerson *actor, gint64 article_id,
                                GError **error);
 
+/* The note of a step's revision: "<transition>: <from> → <to>", the states by their
+ * translated names. On PostgreSQL the server writes the step's revision (012-server-steps.sql)
+ * with this note, which the store passes along. */
+char *toa_revisions_step_note (const char *transition, const char *from, const char *to);
+
 /* Inside the transaction of a step (forward, return, …) just taken by @actor_id: keeps the
  * article's text as it stands in a new revision noted "<transition>: <from> → <to>" at @at.
  * Called by toa-transitions.c for every step, on both stores. */

@@ -36,6 +36,8 @@ typedef struct {
   gboolean    paste_own_images;
   char      **paste_drop_styled;
   GHashTable *publish_drop_empty; /* set */
+  char      **word_list_markers; /* styles of the number or bullet Word writes before an item */
+  GHashTable *structural;        /* set: elements whose whitespace-only text is layout, not text */
   guint       max_depth;
 } AllowList;
 
@@ -120,7 +122,7 @@ allow_list_parse (const char *json, gssize length, GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root, *rename, *values, *paste, *publish;
+  JsonObject *root, *rename, *values, *paste, *publish, *word_lists;
   AllowList *al;
   g_autoptr(GList) names = NULL;
 
@@ -203,6 +205,9 @@ allow_list_parse (const char *json, gssize length, GError **error)
   al->paste_drop_styled = strv_from_array (member_array (paste, "drop_styled"));
   publish = member_object (root, "publish");
   al->publish_drop_empty = set_from_array (member_array (publish, "drop_empty"));
+  word_lists = member_object (root, "word_lists");
+  al->word_list_markers = strv_from_array (member_array (word_lists, "marker_styles"));
+  al->structural = set_from_array (member_array (root, "structural_elements"));
   return al;
 }
 
@@ -342,9 +347,13 @@ typedef struct {
   guint              images;   /* images written so far */
   guint              p_depth;  /* open <p> elements written (a <p> never goes in a <p>) */
   gboolean           in_figure;
+  gboolean           in_pre;        /* source line breaks are kept only in <pre> */
+  gboolean           in_text;       /* inside an element that holds text (p, li, td, b…) */
+  gboolean           in_word_item;  /* inside a Word list paragraph made an <li> */
 } Walk;
 
 static void walk_node (Walk *w, GumboNode *node, GString *out, guint depth);
+static void walk_children (Walk *w, GumboNode *node, GString *out, guint depth);
 
 static void
 append_escaped_nfc (GString *out, const char *text, gboolean attribute)
@@ -394,6 +403,45 @@ append_escaped (GString *out, const char *text, gboolean attribute)
       append_escaped_nfc (out, nfc != NULL ? nfc : "", attribute);
       p = end;
     }
+}
+
+/* Appends a text node: outside <pre>, a run of spaces holding a line break or a tab (Word
+ * and LibreOffice wrap their source lines every 80 columns or so, and indent with tabs)
+ * becomes one space, which is what it shows as; the editor and the word diff then see the
+ * words as they are read. */
+static void
+append_text (Walk *w, GString *out, const char *text)
+{
+  g_autoptr(GString) joined = NULL;
+  const char *p = text;
+
+  if (w->in_pre || strpbrk (text, "\n\r\t\f") == NULL)
+    {
+      append_escaped (out, text, FALSE);
+      return;
+    }
+  joined = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean breaks = FALSE;
+
+      while (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t' || *end == '\f')
+        breaks |= *end++ != ' ';
+      if (end == p)
+        g_string_append_c (joined, *p++);
+      else if (breaks)
+        {
+          g_string_append_c (joined, ' ');
+          p = end;
+        }
+      else
+        {
+          g_string_append_len (joined, p, end - p);
+          p = end;
+        }
+    }
+  append_escaped (out, joined->str, FALSE);
 }
 
 static gboolean
@@ -606,13 +654,231 @@ write_attributes (Walk *w, GumboNode *node, const char *name, GString *attrs)
   return write_attributes_full (w, node, name, attrs, NULL, NULL);
 }
 
+/* ---- Word's lists ---------------------------------------------------------------------------
+ * Word writes a list as paragraphs, each with its list and level in the style
+ * ("mso-list:l0 level2 lfo1", class MsoListParagraphCxSpFirst/Middle/Last) and its number or
+ * bullet as text in a span styled "mso-list:Ignore". A run of such sibling paragraphs becomes
+ * a real <ul>/<ol>, nested by level; the number or bullet itself is dropped. */
+
+typedef struct {
+  GumboNode *node;
+  int        list;     /* N of "lN" */
+  int        level;    /* 1… */
+  gboolean   ordered;  /* its marker is a number or letter followed by "." or ")" */
+  gint64     start;    /* the marker's number when it is one, else 0 */
+} WordItem;
+
+/* Reads "mso-list:l0 level1 lfo1" from the paragraph's style; FALSE when it is not a list
+ * item ("mso-list:none", "skip", "Ignore" or no style). */
+static gboolean
+word_list_style (GumboNode *node, int *list, int *level)
+{
+  const char *style = attribute_value (node, "style");
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) tokens = NULL;
+  const char *value;
+  char *end;
+
+  if (style == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (style, -1);
+  if ((value = strstr (lower, "mso-list")) == NULL)
+    return FALSE;
+  value += strlen ("mso-list");
+  while (g_ascii_isspace (*value))
+    value++;
+  if (*value++ != ':')
+    return FALSE;
+  if ((end = strchr (value, ';')) != NULL)
+    *end = '\0';
+  *list = 0;
+  *level = 0;
+  tokens = g_strsplit_set (value, " \t\n\r\f", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *t = tokens[i];
+
+      if (g_str_has_prefix (t, "level") && g_ascii_isdigit (t[5]))
+        *level = (int) CLAMP (g_ascii_strtoll (t + 5, NULL, 10), 1, 9);
+      else if (t[0] == 'l' && g_ascii_isdigit (t[1]))
+        *list = (int) MIN (g_ascii_strtoll (t + 1, NULL, 10), G_MAXINT);
+    }
+  return *level > 0;
+}
+
+static void
+collect_text (GumboNode *node, GString *text, guint depth)
+{
+  if (depth > 32)
+    return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
+    g_string_append (text, node->v.text.text);
+  else if (node->type == GUMBO_NODE_ELEMENT)
+    for (guint i = 0; i < node->v.element.children.length; i++)
+      collect_text (node->v.element.children.data[i], text, depth + 1);
+}
+
+/* The marker span ("1.", "a)", "·", "o", "§") inside @node, searched a few levels down. */
+static GumboNode *
+find_marker (const AllowList *al, GumboNode *node, guint depth)
+{
+  if (node->type != GUMBO_NODE_ELEMENT || depth > 8)
+    return NULL;
+  if (depth > 0 && style_matches (node, al->word_list_markers))
+    return node;
+  for (guint i = 0; i < node->v.element.children.length; i++)
+    {
+      GumboNode *found = find_marker (al, node->v.element.children.data[i], depth + 1);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+word_item_read (const AllowList *al, GumboNode *node, WordItem *item)
+{
+  GumboNode *marker;
+
+  if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML
+      || node->v.element.tag != GUMBO_TAG_P || !word_list_style (node, &item->list, &item->level))
+    return FALSE;
+  item->node = node;
+  item->ordered = FALSE;
+  item->start = 0;
+  if ((marker = find_marker (al, node, 0)) != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *plain = NULL;
+      gsize n;
+
+      collect_text (marker, text, 0);
+      /* the marker is followed by no-break spaces to the text's indent */
+      plain = g_strdup (text->str);
+      g_strstrip (plain);
+      while ((n = strlen (plain)) >= 2 && g_str_has_suffix (plain, "\xc2\xa0"))
+        {
+          plain[n - 2] = '\0';
+          g_strstrip (plain);
+        }
+      n = strlen (plain);
+      if (n >= 2 && n <= 8 && (plain[n - 1] == '.' || plain[n - 1] == ')'))
+        {
+          gboolean alnum = TRUE;
+          const char *first = plain[0] == '(' ? plain + 1 : plain;
+
+          for (const char *c = first; c < plain + n - 1; c++)
+            alnum = alnum && g_ascii_isalnum (*c);
+          item->ordered = alnum && first < plain + n - 1;
+          if (item->ordered && g_ascii_isdigit (*first))
+            item->start = g_ascii_strtoll (first, NULL, 10);
+        }
+    }
+  return TRUE;
+}
+
+typedef struct {
+  int      level;
+  int      list;
+  gboolean ordered;
+} OpenList;
+
+static void
+open_word_list (GString *out, GArray *open, const WordItem *item)
+{
+  OpenList entry = { item->level, item->list, item->ordered };
+
+  if (item->ordered && item->start > 1 && item->start < 1000000)
+    g_string_append_printf (out, "<ol start=\"%lld\">", (long long) item->start);
+  else
+    g_string_append (out, item->ordered ? "<ol>" : "<ul>");
+  g_array_append_val (open, entry);
+}
+
+static void
+close_word_list (GString *out, GArray *open)
+{
+  OpenList *top = &g_array_index (open, OpenList, open->len - 1);
+
+  g_string_append (out, top->ordered ? "</li></ol>" : "</li></ul>");
+  g_array_set_size (open, open->len - 1);
+}
+
+/* Writes the Word list paragraphs @items as nested lists. */
+static void
+walk_word_list (Walk *w, const WordItem *items, guint n_items, GString *out, guint depth)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenList));
+  gboolean saved_text = w->in_text, saved_item = w->in_word_item;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const WordItem *item = &items[i];
+      OpenList *top;
+
+      while (open->len > 0 && g_array_index (open, OpenList, open->len - 1).level > item->level)
+        close_word_list (out, open);
+      top = open->len > 0 ? &g_array_index (open, OpenList, open->len - 1) : NULL;
+      if (top != NULL && top->level == item->level
+          && (top->ordered != item->ordered || top->list != item->list))
+        {
+          /* another list at the same level: end this one */
+          close_word_list (out, open);
+          top = open->len > 0 ? &g_array_index (open, OpenList, open->len - 1) : NULL;
+        }
+      if (top != NULL && top->level == item->level)
+        g_string_append (out, "</li>");
+      else
+        open_word_list (out, open, item);   /* the first, or one level deeper inside the open item */
+      g_string_append (out, "<li>");
+      w->in_text = TRUE;
+      w->in_word_item = TRUE;
+      walk_children (w, item->node, out, depth);
+      w->in_text = saved_text;
+      w->in_word_item = saved_item;
+    }
+  while (open->len > 0)
+    close_word_list (out, open);
+}
+
 static void
 walk_children (Walk *w, GumboNode *node, GString *out, guint depth)
 {
   const GumboVector *children = &node->v.element.children;
+  gboolean lists = g_hash_table_contains (w->al->elements, "ul")
+                   && g_hash_table_contains (w->al->elements, "ol")
+                   && g_hash_table_contains (w->al->elements, "li")
+                   && w->al->word_list_markers[0] != NULL;
 
   for (guint i = 0; i < children->length; i++)
-    walk_node (w, children->data[i], out, depth + 1);
+    {
+      g_autoptr(GArray) items = NULL;
+      WordItem item;
+      guint next = i, after = i;
+
+      if (!lists || depth >= w->al->max_depth || !word_item_read (w->al, children->data[i], &item))
+        {
+          walk_node (w, children->data[i], out, depth + 1);
+          continue;
+        }
+      /* the run of list paragraphs, with only spaces and comments between them */
+      items = g_array_new (FALSE, FALSE, sizeof (WordItem));
+      g_array_append_val (items, item);
+      for (next = i + 1; next < children->length; next++)
+        {
+          GumboNode *child = children->data[next];
+
+          if (child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_COMMENT)
+            continue;
+          if (!word_item_read (w->al, child, &item))
+            break;
+          g_array_append_val (items, item);
+          after = next;
+        }
+      walk_word_list (w, (const WordItem *) items->data, items->len, out, depth + 2);
+      i = after;
+    }
 }
 
 /* An image is kept only with a usable src; tracking pixels and hidden images go, and on
@@ -658,7 +924,7 @@ walk_element (Walk *w, GumboNode *node, GString *out, guint depth)
   gsize start;
   guint visible_before, images_before;
   ToaSanitizeReport saved_report;
-  gboolean saved_in_figure, has_needed = FALSE;
+  gboolean saved_in_figure, saved_in_pre, saved_in_text, has_needed = FALSE;
   const char *needed;
 
   if (node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML
@@ -670,7 +936,8 @@ walk_element (Walk *w, GumboNode *node, GString *out, guint depth)
   if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML || depth > al->max_depth
       || g_hash_table_contains (al->drop, name)
       || style_matches (node, al->hidden_styles)
-      || (w->mode == TOA_SANITIZE_PASTE && style_matches (node, al->paste_drop_styled)))
+      || (w->mode == TOA_SANITIZE_PASTE && style_matches (node, al->paste_drop_styled))
+      || (w->in_word_item && style_matches (node, al->word_list_markers)))
     {
       w->report->elements_removed++;
       return;
@@ -724,6 +991,8 @@ walk_element (Walk *w, GumboNode *node, GString *out, guint depth)
   images_before = w->images;
   saved_report = *w->report;
   saved_in_figure = w->in_figure;
+  saved_in_pre = w->in_pre;
+  saved_in_text = w->in_text;
   g_string_append_printf (out, "<%s%s>", name, attrs->str);
   if (g_str_equal (name, "br") || g_str_equal (name, "hr"))
     {
@@ -735,10 +1004,14 @@ walk_element (Walk *w, GumboNode *node, GString *out, guint depth)
       && ((GumboNode *) node->v.element.children.data[0])->v.text.text[0] == '\n')
     g_string_append_c (out, '\n');   /* the parser drops one newline right after <pre> */
   w->in_figure = w->in_figure || g_str_equal (name, "figure");
+  w->in_pre = w->in_pre || g_str_equal (name, "pre");
+  w->in_text = !g_hash_table_contains (al->structural, name);
   w->p_depth += g_str_equal (name, "p");
   walk_children (w, node, out, depth);
   w->p_depth -= g_str_equal (name, "p");
   w->in_figure = saved_in_figure;
+  w->in_pre = saved_in_pre;
+  w->in_text = saved_in_text;
   if (g_hash_table_contains (al->requires_image, name) && w->images == images_before)
     {
       /* a figure without its image: keep the caption's text as a paragraph */
@@ -760,6 +1033,35 @@ walk_element (Walk *w, GumboNode *node, GString *out, guint depth)
   g_string_append_printf (out, "</%s>", name);
 }
 
+/* TRUE when the sibling before or after @node is a block element (a paragraph in a cell). */
+static gboolean
+next_to_block (const AllowList *al, GumboNode *node)
+{
+  GumboNode *parent = node->parent;
+  const GumboVector *siblings;
+
+  if (parent == NULL || parent->type != GUMBO_NODE_ELEMENT)
+    return TRUE;
+  siblings = &parent->v.element.children;
+  for (int step = -1; step <= 1; step += 2)
+    {
+      gssize at = (gssize) node->index_within_parent + step;
+      GumboNode *sibling;
+
+      if (at < 0 || at >= (gssize) siblings->length)
+        continue;
+      sibling = siblings->data[at];
+      if (sibling->type == GUMBO_NODE_ELEMENT)
+        {
+          g_autofree char *name = element_name (sibling);
+
+          if (g_hash_table_contains (al->blocks, name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 walk_node (Walk *w, GumboNode *node, GString *out, guint depth)
 {
@@ -772,10 +1074,16 @@ walk_node (Walk *w, GumboNode *node, GString *out, guint depth)
       walk_element (w, node, out, depth);
       break;
     case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-      append_escaped (out, node->v.text.text, FALSE);
-      if (node->type == GUMBO_NODE_TEXT && has_visible_text (node->v.text.text))
+      append_text (w, out, node->v.text.text);
+      if (has_visible_text (node->v.text.text))
         w->visible++;
+      break;
+    case GUMBO_NODE_WHITESPACE:
+      /* between blocks it is the layout of the source, kept; inside text, a space */
+      if (w->in_text && !next_to_block (w->al, node))
+        append_text (w, out, node->v.text.text);
+      else
+        append_escaped (out, node->v.text.text, FALSE);
       break;
     case GUMBO_NODE_TEMPLATE:
       w->report->elements_removed++;

@@ -237,12 +237,11 @@ toa_transitions_fill_deadline (ToaStore *store, ToaArticleFlow *flow, GError **e
 
 /* On a store whose server enforces the rules (toa_store_has_transition_take): core has
  * checked (for its messages); the server checks again as the signed-in person and writes
- * state, timeline, the lapse of a pending request and the audit record. */
+ * state, timeline, the step's revision, the lapse of a pending request and the audit record. */
 static gboolean
 take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, const char *to,
                 ToaTransitionRecord *record, gint64 now, GError **error)
 {
-  g_autofree char *from = g_strdup (flow->state);
   GError *local_error = NULL;
 
   if (!toa_transitions_fill_deadline (store, flow, error))
@@ -250,9 +249,7 @@ take_on_server (ToaStore *store, ToaArticleFlow *flow, const char *transition, c
   record->article_id = flow->id;
   g_free (record->transition);
   record->transition = g_strdup (transition);
-  if (!toa_store_transition_take (store, flow, to, record, flow->version, now, &local_error)
-      || !toa_revisions_add_step (store, flow->id, record->actor_id, transition, from, to, now,
-                                  &local_error))
+  if (!toa_store_transition_take (store, flow, to, record, flow->version, now, &local_error))
     {
       if (g_error_matches (local_error, TOA_ERROR, TOA_ERROR_CONFLICT))
         {

@@ -12,6 +12,7 @@
 
 #include "toa-error.h"
 #include "toa-pg-private.h"
+#include "toa-revisions.h"
 
 /* ---- the article's flow ---------------------------------------------------------------- */
 
@@ -126,9 +127,10 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
   return TRUE;
 }
 
-/* The transition through the server function (005-security.sql): the server checks the
- * signed-in person again and writes everything. Inside a savepoint, so that after a refusal
- * the caller's transaction can still read who was first. */
+/* The transition through the server function (005-security.sql, 012-server-steps.sql): the
+ * server checks the signed-in person again and writes everything, the step's revision too
+ * (noted as core words it, toa_revisions_step_note). Inside a savepoint, so that after a
+ * refusal the caller's transaction can still read who was first. */
 static gboolean
 transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaTransitionRecord *record,
                  gint64 expected_version, gint64 now, GError **error)
@@ -136,6 +138,7 @@ transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaT
   ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
+  g_autofree char *note = toa_revisions_step_note (record->transition, flow->state, target);
   gboolean ok;
 
   toa_pg_params_int (params, flow->id);
@@ -148,12 +151,13 @@ transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaT
   toa_pg_params_text (params, flow->deadline);
   toa_pg_params_id (params, record->actor_id);
   toa_pg_params_id (params, now);
+  toa_pg_params_text (params, note);
   if (!toa_pg_write_begin (self, error))
     return FALSE;
   res = toa_pg_query (self,
                       "SELECT transition_id, version, to_state, on_behalf_of, behalf_form, deadline, at_usec "
                       "FROM toa_take_transition ($1::bigint, $2::text, $3::text, $4::text, $5::text, "
-                      "$6::bigint, $7::bigint, $8::text, $9::bigint, $10::bigint)", params, error);
+                      "$6::bigint, $7::bigint, $8::text, $9::bigint, $10::bigint, $11::text)", params, error);
   ok = res != NULL && PQntuples (res) == 1;
   if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
@@ -624,8 +628,9 @@ approval_request_ask (ToaStore *store, ToaApprovalRequest *request, GError **err
   return TRUE;
 }
 
-/* Deciding through the server (toa_decide_request, 007): it checks the decider again and
- * writes the decision, the item and the timeline when approved, and the audit record. */
+/* Deciding through the server (toa_decide_request, 007, 012): it checks the decider again and
+ * writes the decision, the item, the timeline and the step's revision when approved, and the
+ * audit record. The revision's note as core words it, from the request's step. */
 static gboolean
 approval_request_take (ToaStore *store, gint64 id, gboolean approve, gint64 decided_by,
                        const char *comment, const char *deadline, gint64 now, ToaArticleFlow *flow,
@@ -635,20 +640,35 @@ approval_request_take (ToaStore *store, gint64 id, gboolean approve, gint64 deci
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *note = NULL;
   gboolean ok;
 
+  if (approve)
+    {
+      g_autoptr(ToaPgParams) which = toa_pg_params_new ();
+      g_autoptr(PGresult) step = NULL;
+
+      toa_pg_params_int (which, id);
+      if (!(step = toa_pg_query (self, "SELECT transition, from_state, to_state FROM transition_requests "
+                                 "WHERE id = $1", which, error)))
+        return FALSE;
+      if (PQntuples (step) == 1)
+        note = toa_revisions_step_note (PQgetvalue (step, 0, 0), PQgetvalue (step, 0, 1),
+                                        PQgetvalue (step, 0, 2));
+    }
   toa_pg_params_int (params, id);
   toa_pg_params_bool (params, approve);
   toa_pg_params_text (params, comment);
   toa_pg_params_text (params, deadline);
   toa_pg_params_id (params, decided_by);
   toa_pg_params_id (params, now);
+  toa_pg_params_text (params, note);
   if (!toa_pg_write_begin (self, error))
     return FALSE;
   res = toa_pg_query (self,
                       "SELECT status, transition_id, version, state, behalf_form, deadline, at_usec "
                       "FROM toa_decide_request ($1::bigint, $2::boolean, $3::text, $4::text, $5::bigint, "
-                      "$6::bigint)", params, error);
+                      "$6::bigint, $7::text)", params, error);
   ok = res != NULL && PQntuples (res) == 1;
   if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;

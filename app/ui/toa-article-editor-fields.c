@@ -9,8 +9,6 @@
 #include "toa-article-editor-private.h"
 #include "toa-prepublish.h"
 
-/* The portal's title limit is a board rule checked by core; the counter only shows it. */
-#define TITLE_HINT 150
 
 static const char *const role_codes[] = { "author", "photographer", "translator" };
 
@@ -85,6 +83,7 @@ toa_article_editor_load_choices (ToaArticleEditor *self, gint64 site_id)
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GStrvBuilder) codes = NULL;
 
+  self->title_max = MAX (toa_prepublish_title_max (self->store, NULL), 0);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->genres, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
@@ -299,10 +298,13 @@ on_title_changed (ToaArticleEditor *self)
 {
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   glong n = g_utf8_strlen (title, -1);
-  g_autofree char *text = g_strdup_printf ("%ld/%d", n, TITLE_HINT);
+  /* The portal's title limit is a board rule (toa_prepublish_title_max) checked by core; the
+   * counter only shows it, or the bare count when the rules could not be read. */
+  g_autofree char *text = self->title_max > 0 ? g_strdup_printf ("%ld/%d", n, self->title_max)
+                                              : g_strdup_printf ("%ld", n);
 
   gtk_label_set_text (self->title_count_label, text);
-  if (n > TITLE_HINT)
+  if (self->title_max > 0 && n > self->title_max)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_count_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_count_label), "error");
@@ -342,9 +344,12 @@ toa_article_editor_build_fields (ToaArticleEditor *self)
 
   group = group_new (self, _("Article"));
   self->title_row = entry_row (group, "title", _("Title"));
-  self->title_count_label = GTK_LABEL (gtk_label_new ("0/150"));
+  self->title_count_label = GTK_LABEL (gtk_label_new ("0"));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_count_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->title_count_label), "numeric");
+  gtk_widget_set_name (GTK_WIDGET (self->title_count_label), "title-count");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_count_label),
+                               _("Characters in the title, and the portal's limit"));
   adw_entry_row_add_suffix (self->title_row, GTK_WIDGET (self->title_count_label));
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_title_changed), self);
 

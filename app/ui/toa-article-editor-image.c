@@ -175,8 +175,22 @@ on_chooser_response (GtkNativeDialog *chooser, int response, ToaArticleEditor *s
 
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    g_file_load_bytes_async (file, self->cancellable, on_file_loaded, g_object_ref (self));
+    toa_article_editor_insert_image_file (self, file);
   g_object_unref (chooser);
+}
+
+void
+toa_article_editor_insert_image_file (ToaArticleEditor *self, GFile *file)
+{
+  g_return_if_fail (TOA_IS_ARTICLE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->article_id == 0)
+    {
+      toa_article_editor_show_message (self, _("Save the new article once before adding images to it."), TRUE);
+      return;
+    }
+  g_file_load_bytes_async (file, self->cancellable, on_file_loaded, g_object_ref (self));
 }
 
 void

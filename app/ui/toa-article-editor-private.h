@@ -31,6 +31,7 @@ struct _ToaArticleEditor {
   guint            autosave_id;
   guint            check_id;
   guint            drafts_recorded;
+  int              title_max;     /* the board's title limit (toa_prepublish_title_max); 0 = unknown */
   GCancellable    *cancellable;
 
   /* choices from the store */

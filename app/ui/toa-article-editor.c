@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "toa-article-editor-private.h"
 #include "toa-articles.h"
@@ -205,7 +206,7 @@ on_link_requested (ToaArticleEditor *self)
 static void
 on_link_popover_shown (GtkPopover *popover, ToaArticleEditor *self)
 {
-  GtkEntry *entry = GTK_ENTRY (gtk_popover_get_child (popover));
+  GtkEntry *entry = g_object_get_data (G_OBJECT (popover), "entry");
   const ToaEditorState *state = toa_editor_view_get_state (self->editor_view);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), state != NULL && state->link_href != NULL ? state->link_href : "");
@@ -245,7 +246,7 @@ separator (ToaArticleEditor *self)
 static void
 build_toolbar (ToaArticleEditor *self)
 {
-  GtkWidget *link, *popover, *entry, *image, *table;
+  GtkWidget *link, *popover, *box, *hint, *entry, *image, *table;
   GMenu *menu;
 
   tool (self, "undo", "edit-undo-symbolic", NULL, _("Undo (Ctrl+Z)"), FALSE);
@@ -272,12 +273,31 @@ build_toolbar (ToaArticleEditor *self)
   gtk_widget_add_css_class (link, "flat");
   gtk_widget_set_name (link, "link");
   popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  hint = gtk_label_new (_("Link Address"));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "heading");
+  gtk_box_append (GTK_BOX (box), hint);
   entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "link-address");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
   g_object_set_data (G_OBJECT (entry), "popover", popover);
+  g_object_set_data (G_OBJECT (popover), "entry", entry);
   g_signal_connect (entry, "activate", G_CALLBACK (on_link_response), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  hint = gtk_label_new (_("Press Enter to apply. An empty address removes the link."));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect (popover, "show", G_CALLBACK (on_link_popover_shown), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (link), popover);
   gtk_box_append (self->toolbar_box, link);
@@ -292,14 +312,15 @@ build_toolbar (ToaArticleEditor *self)
 
   menu = g_menu_new ();
   g_menu_append (menu, _("Insert a 3 × 3 table"), "editor-window.format::table-insert");
-  g_menu_append (menu, _("Add a row"), "editor-window.format::table-row-add");
-  g_menu_append (menu, _("Remove the row"), "editor-window.format::table-row-remove");
-  g_menu_append (menu, _("Add a column"), "editor-window.format::table-column-add");
-  g_menu_append (menu, _("Remove the column"), "editor-window.format::table-column-remove");
+  g_menu_append (menu, _("Add a row"), "editor-window.table-row-add");
+  g_menu_append (menu, _("Remove the row"), "editor-window.table-row-remove");
+  g_menu_append (menu, _("Add a column"), "editor-window.table-column-add");
+  g_menu_append (menu, _("Remove the column"), "editor-window.table-column-remove");
   table = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (table), "view-grid-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (table), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (table, _("Table"));
+  gtk_widget_set_tooltip_text (table, _("Table: insert one, or add and remove rows and columns"));
+  gtk_widget_set_name (table, "table");
   gtk_widget_add_css_class (table, "flat");
   gtk_box_append (self->toolbar_box, table);
   g_object_unref (menu);
@@ -314,6 +335,29 @@ format_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   toa_editor_view_run (self->editor_view, command,
                        g_strcmp0 (command, "table-insert") == 0 ? "3x3" : NULL);
+}
+
+/* The table menu's row and column commands: enabled while the caret is in a table. */
+static const char *const table_commands[] = {
+  "table-row-add", "table-row-remove", "table-column-add", "table-column-remove",
+};
+
+static void
+table_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ToaArticleEditor *self = TOA_ARTICLE_EDITOR (widget);
+
+  toa_editor_view_run (self->editor_view, strchr (action_name, '.') + 1, NULL);
+}
+
+static void
+enable_table_actions (ToaArticleEditor *self, gboolean in_table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_commands); i++)
+    {
+      g_autofree char *name = g_strconcat ("editor-window.", table_commands[i], NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, in_table);
+    }
 }
 
 /* The toolbar shows the formatting at the caret, as the page pushed it. */
@@ -334,6 +378,9 @@ on_state_changed (ToaArticleEditor *self)
 
   if (state == NULL)
     return;
+  /* The page pushes its state after every document it is given (set_html, a restore, a
+   * merge), which emits no "changed": the counts follow here too. */
+  show_counts (self);
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     {
       GtkWidget *button = g_hash_table_lookup (self->format_buttons, toggles[i].command);
@@ -344,6 +391,7 @@ on_state_changed (ToaArticleEditor *self)
     }
   gtk_widget_set_sensitive (g_hash_table_lookup (self->format_buttons, "undo"), state->can_undo);
   gtk_widget_set_sensitive (g_hash_table_lookup (self->format_buttons, "redo"), state->can_redo);
+  enable_table_actions (self, state->in_table);
 }
 
 /* ---- loading and recovery ------------------------------------------------------------------ */
@@ -804,19 +852,29 @@ on_export_response (GtkNativeDialog *chooser, int response, ToaArticleEditor *se
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ToaArticle) article = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
       && (path = g_file_get_path (file)) != NULL)
     {
-      article = toa_article_editor_get_article (self);
-      if (toa_preview_export_html (self->store, article, NULL, path, &error))
+      if (toa_article_editor_export_html (self, path, &error))
         toa_article_editor_show_message (self, _("Exported"), FALSE);
       else
         toa_article_editor_show_message (self, error->message, TRUE);
     }
   g_object_unref (chooser);
+}
+
+gboolean
+toa_article_editor_export_html (ToaArticleEditor *self, const char *path, GError **error)
+{
+  g_autoptr(ToaArticle) article = NULL;
+
+  g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  article = toa_article_editor_get_article (self);
+  return toa_preview_export_html (self->store, article, NULL, path, error);
 }
 
 static void
@@ -1075,6 +1133,11 @@ toa_article_editor_class_init (ToaArticleEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_width_toggled);
 
   gtk_widget_class_install_action (widget_class, "editor-window.format", "s", format_action);
+  for (guint i = 0; i < G_N_ELEMENTS (table_commands); i++)
+    {
+      g_autofree char *name = g_strconcat ("editor-window.", table_commands[i], NULL);
+      gtk_widget_class_install_action (widget_class, name, NULL, table_action);
+    }
 }
 
 static gboolean
@@ -1092,6 +1155,21 @@ on_find_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
   return TRUE;
+}
+
+/* GtkSearchBar's own close button has no tooltip: give it one, as every other button has. */
+static void
+label_find_bar_close (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c) && gtk_button_get_label (GTK_BUTTON (c)) == NULL
+          && gtk_widget_get_tooltip_text (c) == NULL && gtk_widget_get_ancestor (c, GTK_TYPE_CENTER_BOX) != NULL
+          && gtk_widget_get_ancestor (c, GTK_TYPE_ENTRY) == NULL)
+        gtk_widget_set_tooltip_text (c, _("Close the find bar (Escape)"));
+      else if (!GTK_IS_BUTTON (c))
+        label_find_bar_close (c);
+    }
 }
 
 static void
@@ -1125,10 +1203,12 @@ toa_article_editor_init (ToaArticleEditor *self)
   g_signal_connect_swapped (self->editor_view, "image-pasted", G_CALLBACK (toa_article_editor_add_image), self);
   g_signal_connect_swapped (self->editor_view, "link-requested", G_CALLBACK (on_link_requested), self);
   build_toolbar (self);
+  enable_table_actions (self, FALSE);
   toa_article_editor_build_fields (self);
   g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  label_find_bar_close (GTK_WIDGET (self->find_bar));
 
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);

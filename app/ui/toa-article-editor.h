@@ -55,6 +55,14 @@ void           toa_article_editor_restore_draft (ToaArticleEditor *self);
 void           toa_article_editor_save (ToaArticleEditor *self);
 GtkWindow     *toa_article_editor_get_conflict_dialog (ToaArticleEditor *self);
 
+/* Writes the article as typed now as one HTML file at @path (images embedded), as "Export
+ * HTML" does with the file chosen (toa_preview_export_html). */
+gboolean       toa_article_editor_export_html (ToaArticleEditor *self, const char *path, GError **error);
+
+/* Inserts an image from @file as the "Insert an image" button does with the file chosen: read
+ * off the main thread, then the details dialog (alt, caption, credit). */
+void           toa_article_editor_insert_image_file (ToaArticleEditor *self, GFile *file);
+
 /* The last message shown (toast or error line), for tests. */
 const char    *toa_article_editor_get_message (ToaArticleEditor *self);
 

@@ -1,6 +1,7 @@
 /* toa-articles-page.c — the Articles page. Every change of search text, filter or sort
  * builds a new ToaArticleQuery and hands it to the paging model; nothing here loads
- * the whole list. */
+ * the whole list. Given a location (the window's), the model reads off the main thread: a
+ * spinner turns while it counts, and the page says why when the reading failed. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,6 +9,7 @@
 #include "toa-article-editor.h"
 #include "toa-article-state.h"
 #include "toa-articles-page.h"
+#include "toa-connect-page.h"
 #include "toa-item-view.h"
 #include "toa-text.h"
 #include "toa-window.h"
@@ -26,9 +28,13 @@ struct _ToaArticlesPage {
   guint                updating;    /* > 0 while the page sets its own controls (nests) */
   ToaStoreWatch       *live;        /* a shared database's changes, or NULL */
   guint                live_id;     /* the pending reload after a change */
+  gboolean             threaded;    /* a location was given: the model reads in a worker */
+  char                *location;    /* where (a secret: it may hold a password), or NULL */
 
   GtkSearchEntry *search_entry;
   GtkLabel       *count_label;
+  GtkSpinner     *spinner;          /* beside the count while the model reads */
+  GtkSpinner     *loading_spinner;  /* the "loading" page's, while there is nothing to show yet */
   GtkDropDown    *site_dropdown;
   GtkDropDown    *section_dropdown;
   GtkDropDown    *genre_dropdown;
@@ -39,6 +45,7 @@ struct _ToaArticlesPage {
   GtkScrolledWindow *scrolled;
   GtkColumnView  *column_view;
   AdwStatusPage  *empty_page;
+  GtkButton      *retry_button;   /* on the status page when the list could not be read */
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *updated_column;
 };
@@ -96,18 +103,60 @@ build_query (ToaArticlesPage *self)
   return query;
 }
 
+/* The list could not be read: the page says why, with nothing listed. */
+static void
+show_error (ToaArticlesPage *self, const char *message)
+{
+  gtk_label_set_text (self->count_label, "");
+  adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->empty_page, _("The Articles Could Not Be Read"));
+  adw_status_page_set_description (self->empty_page, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+show_loading (ToaArticlesPage *self, gboolean loading)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+}
+
 static void
 update_count (ToaArticlesPage *self, const ToaArticleQuery *query)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *number = toa_format_number (n);
-  g_autofree char *text = toa_article_list_model_is_complete (self->model)
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), number)
-    : g_strdup_printf (_("More than %s articles"), number);
+  g_autofree char *text = NULL;
   gboolean filtered = (query->text != NULL && *query->text != '\0') || query->site_id != 0
                       || query->section_id != 0 || query->genre != NULL || query->state != NULL;
+  gboolean loading = toa_article_list_model_is_loading (self->model);
+  const GError *error = toa_article_list_model_get_error (self->model);
 
+  show_loading (self, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  if (loading)
+    {
+      /* the rows shown stay until the count is in; with none yet, the spinner says why */
+      if (n == 0)
+        {
+          gtk_label_set_text (self->count_label, "");
+          gtk_stack_set_visible_child_name (self->content_stack, "loading");
+        }
+      return;
+    }
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  text = toa_article_list_model_is_complete (self->model)
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), number)
+    : g_strdup_printf (_("More than %s articles"), number);
   gtk_label_set_text (self->count_label, text);
+  adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
   if (n > 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "list");
@@ -151,7 +200,7 @@ refresh (ToaArticlesPage *self)
     {
       if (!toa_article_list_model_set_query (self->model, query, &error))
         {
-          gtk_label_set_text (self->count_label, error->message);
+          show_error (self, error->message);
           return;
         }
     }
@@ -173,7 +222,7 @@ on_live_due (gpointer data)
   if (self->model == NULL || self->updating)
     return G_SOURCE_REMOVE;
   if (!toa_article_list_model_reload (self->model, &error))
-    gtk_label_set_text (self->count_label, error->message);
+    show_error (self, error->message);
   else
     update_count (self, toa_article_list_model_get_query (self->model));
   return G_SOURCE_REMOVE;
@@ -195,6 +244,20 @@ stop_watching (ToaArticlesPage *self)
   if (self->live != NULL)
     g_signal_handlers_disconnect_by_data (self->live, self);
   g_clear_object (&self->live);
+}
+
+/* "Try Again" under the error: the same query, read again. */
+static void
+on_retry (ToaArticlesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model == NULL)
+    return;
+  if (!toa_article_list_model_reload (self->model, &error))
+    show_error (self, error->message);
+  else
+    update_count (self, toa_article_list_model_get_query (self->model));
 }
 
 static void
@@ -498,6 +561,7 @@ toa_articles_page_finalize (GObject *object)
   g_ptr_array_unref (self->genre_codes);
   g_hash_table_unref (self->genre_names);
   g_hash_table_unref (self->site_names);
+  g_clear_pointer (&self->location, toa_connect_free_secret);
 
   G_OBJECT_CLASS (toa_articles_page_parent_class)->finalize (object);
 }
@@ -515,6 +579,8 @@ toa_articles_page_class_init (ToaArticlesPageClass *klass)
                                                "/io/github/toasoan/ToaSoan/ui/toa-articles-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, site_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, section_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, genre_dropdown);
@@ -525,9 +591,11 @@ toa_articles_page_class_init (ToaArticlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, title_column);
   gtk_widget_class_bind_template_child (widget_class, ToaArticlesPage, updated_column);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_site_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
@@ -648,6 +716,10 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_model_count_grown),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_count_grown),
+                           self, G_CONNECT_SWAPPED);
+  if (self->threaded)
+    toa_article_list_model_set_location (self->model, self->location);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -687,4 +759,28 @@ toa_articles_page_get_model (ToaArticlesPage *self)
 {
   g_return_val_if_fail (TOA_IS_ARTICLES_PAGE (self), NULL);
   return self->model;
+}
+
+void
+toa_articles_page_set_location (ToaArticlesPage *self, const char *location)
+{
+  g_return_if_fail (TOA_IS_ARTICLES_PAGE (self));
+
+  if (self->threaded && g_strcmp0 (self->location, location) == 0)
+    return;   /* the model reads there already */
+  g_clear_pointer (&self->location, toa_connect_free_secret);
+  self->location = g_strdup (location);
+  self->threaded = TRUE;
+  if (self->model == NULL)
+    return;
+  toa_article_list_model_set_location (self->model, self->location);
+  if (!self->updating)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!toa_article_list_model_reload (self->model, &error))
+        show_error (self, error->message);
+      else
+        update_count (self, toa_article_list_model_get_query (self->model));
+    }
 }

@@ -570,16 +570,67 @@ on_live_due (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether delegations to the person are in force today, read by the background reader. */
+typedef struct {
+  gint64   person_id;
+  char    *today;
+  gboolean delegated;
+} Delegations;
+
+static void
+delegations_free (Delegations *job)
+{
+  g_free (job->today);
+  g_free (job);
+}
+
+static gboolean
+delegations_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Delegations *job = data;
+  g_autoptr(GPtrArray) in_force = toa_store_delegation_list_in_force (store, job->person_id, job->today, error);
+
+  if (in_force == NULL)
+    return FALSE;
+  job->delegated = in_force->len > 0;
+  return TRUE;
+}
+
+static void
+delegations_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaInboxPage *self = TOA_INBOX_PAGE (owner);
+  Delegations *job = data;
+
+  if (self->person == NULL || self->person->id != job->person_id)
+    return;
+  /* unknown (an error) counts as delegated: reading too often beats missing an item */
+  self->delegated = error != NULL || job->delegated;
+}
+
+/* Learns in the background whether delegations to the person are in force; until the answer
+ * is back the page counts them as in force (every change may concern the list). */
 static void
 learn_delegations (ToaInboxPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GPtrArray) in_force = NULL;
+  Delegations *job;
 
-  in_force = toa_store_delegation_list_in_force (self->store, self->person->id, today, NULL);
-  /* unknown (an error) counts as delegated: reading too often beats missing an item */
-  self->delegated = in_force == NULL || in_force->len > 0;
+  self->delegated = TRUE;
+  if (self->reader == NULL || self->person == NULL)
+    return;
+  job = g_new0 (Delegations, 1);
+  job->person_id = self->person->id;
+  job->today = g_date_time_format (now, "%Y-%m-%d");
+  toa_background_reader_run (self->reader, "inbox-delegations", delegations_run, delegations_done, self,
+                             self->cancellable, job, (GDestroyNotify) delegations_free);
+}
+
+gboolean
+toa_inbox_page_get_delegated (ToaInboxPage *self)
+{
+  g_return_val_if_fail (TOA_IS_INBOX_PAGE (self), TRUE);
+  return self->delegated;
 }
 
 /* Whether @change may change what the page shows: an item on a site the person holds a role

@@ -34,6 +34,9 @@ GListModel *toa_inbox_page_get_model (ToaInboxPage *self);   /* of ToaInboxRow *
  * register material on any site (the button is hidden then). On success a toast says the
  * item's number and deadline and the list is read again. */
 GtkWindow  *toa_inbox_page_open_intake (ToaInboxPage *self);
+/* Whether the page counts delegations to the person as in force (read in the background when
+ * it starts watching a shared database and after a resync; TRUE until known), for tests. */
+gboolean    toa_inbox_page_get_delegated (ToaInboxPage *self);
 /* Items that arrived for the person since the page started watching (for tests). */
 guint       toa_inbox_page_get_arrived (ToaInboxPage *self);
 

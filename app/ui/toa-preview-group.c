@@ -31,6 +31,14 @@ show_message (ToaPreviewGroup *self, const char *heading, const char *body)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The rows are rebuilt from the main loop, never from inside a row's own signal. */
+static gboolean
+refresh_later (gpointer data)
+{
+  toa_preview_group_refresh (TOA_PREVIEW_GROUP (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPreviewGroup *self)
 {
@@ -45,7 +53,7 @@ on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPreviewGroup *self)
   if (!toa_preview_set_template (self->store, self->person, *site_id, template->code, &error))
     {
       show_message (self, _("The Template Was Not Changed"), error->message);
-      toa_preview_group_refresh (self);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_later, g_object_ref (self), g_object_unref);
     }
 }
 

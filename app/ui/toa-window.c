@@ -12,6 +12,7 @@
 #include "toa-connection-banner.h"
 #include "toa-delegations-group.h"
 #include "toa-preview-group.h"
+#include "toa-prepublish-group.h"
 #include "toa-sign-in-page.h"
 #include "toa-inbox-page.h"
 #include "toa-store-open.h"
@@ -46,6 +47,7 @@ struct _ToaWindow {
   ToaWorkflowsGroup *workflows_group;
   ToaDelegationsGroup *delegations_group;
   ToaPreviewGroup *preview_group;
+  ToaPrepublishGroup *prepublish_group;
   ToaInboxPage   *inbox_page;
   ToaConnectionBanner *connection_banner;   /* above the content; PostgreSQL only */
 };
@@ -142,6 +144,8 @@ on_signed_in (ToaWindow *self)
   adw_action_row_set_subtitle (self->roles_row, roles);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), self->person->full_name);
 
+  /* the Articles list, like the Inbox, is read off the main thread on a connection of its own */
+  toa_articles_page_set_location (self->articles_page, self->location);
   if (!self->articles_loaded)
     {
       toa_articles_page_set_store (self->articles_page, self->store);
@@ -153,6 +157,7 @@ on_signed_in (ToaWindow *self)
   toa_workflows_group_set_person (self->workflows_group, self->store, self->person);
   toa_delegations_group_set_person (self->delegations_group, self->store, self->person);
   toa_preview_group_set_person (self->preview_group, self->store, self->person);
+  toa_prepublish_group_set_person (self->prepublish_group, self->store, self->person);
   toa_inbox_page_set_location (self->inbox_page, self->location);
   toa_inbox_page_set_person (self->inbox_page, self->store, self->person);
   if (self->settings != NULL && self->person->login != NULL)
@@ -260,6 +265,7 @@ toa_window_sign_out (ToaWindow *self)
   toa_workflows_group_set_person (self->workflows_group, self->store, NULL);
   toa_delegations_group_set_person (self->delegations_group, self->store, NULL);
   toa_preview_group_set_person (self->preview_group, self->store, NULL);
+  toa_prepublish_group_set_person (self->prepublish_group, self->store, NULL);
   toa_inbox_page_set_person (self->inbox_page, self->store, NULL);
   set_signed_in_actions (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "sign-in");
@@ -493,6 +499,7 @@ toa_window_class_init (ToaWindowClass *klass)
   g_type_ensure (TOA_TYPE_WORKFLOWS_GROUP);
   g_type_ensure (TOA_TYPE_DELEGATIONS_GROUP);
   g_type_ensure (TOA_TYPE_PREVIEW_GROUP);
+  g_type_ensure (TOA_TYPE_PREPUBLISH_GROUP);
   g_type_ensure (TOA_TYPE_INBOX_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/toasoan/ToaSoan/ui/toa-window.ui");
@@ -512,6 +519,7 @@ toa_window_class_init (ToaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, workflows_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, delegations_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, ToaWindow, prepublish_group);
   gtk_widget_class_bind_template_child (widget_class, ToaWindow, inbox_page);
   gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 

@@ -113,6 +113,7 @@ main (int argc, char *argv[])
   page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TOA_TYPE_WINDOW, "articles_page"));
   scrolled = GTK_WIDGET (gtk_widget_get_template_child (page, TOA_TYPE_ARTICLES_PAGE, "scrolled"));
   model = toa_articles_page_get_model (TOA_ARTICLES_PAGE (page));
+  toa_article_list_model_wait_idle (model);   /* the list is counted off the main thread */
   rows = g_list_model_get_n_items (G_LIST_MODEL (model));
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 

@@ -226,7 +226,9 @@ test_copy_demo (void)
       g_assert_cmpint (strlen (json_object_get_string_member (t, "target_sha256")), ==, 64);
     }
   g_assert_cmpint (table_rows (tables, "articles"), >, 100);
-  g_assert_cmpint (table_rows (tables, "stored_files"), ==, 2);
+  /* the two attachments, and the demo's six photos with their thumbnails */
+  g_assert_cmpint (table_rows (tables, "stored_files"), ==, 2 + 6 * 2);
+  g_assert_cmpint (table_rows (tables, "article_images"), ==, 6);
   g_assert_cmpint (table_rows (tables, "article_attachments"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (report, "audit_records"), ==, table_rows (tables, "audit_log"));
   /* foreign-key order: a referenced table comes before the tables referring to it */

@@ -331,7 +331,9 @@ test_admin_allowed (void)
   who = toa_member_psql_ok ("ptb", "SELECT p.login || ' ' || a.action FROM audit_log a JOIN people p ON p.id = a.actor_id "
                         "ORDER BY a.seq DESC LIMIT 1");
   g_assert_cmpstr (who, ==, "quantri person.add");
-  grant = g_strdup_printf ("SELECT toa_role_grant (%lld, 1, 'secretary')", (long long) toa_member_person_id (store, "moi"));
+  /* straight through the server: with its audit record in the same transaction (012) */
+  grant = g_strdup_printf ("SELECT toa_role_grant (%lld, 1, 'secretary'), toa_audit_append ('role.grant', 'person', %lld, NULL)",
+                           (long long) toa_member_person_id (store, "moi"), (long long) toa_member_person_id (store, "moi"));
   g_free (toa_member_psql_ok ("quantri", grant));
   roles = toa_member_psql_ok ("quantri", "SELECT string_agg (r.role, ',' ORDER BY r.role) FROM person_roles r "
                               "JOIN people p ON p.id = r.person_id WHERE p.login = 'moi'");

@@ -2,8 +2,13 @@
  * typing reaches the draft journal within 2 s; a child process typing in the editor is killed
  * with SIGKILL and reopening the article offers what it typed, losing at most the last 2 s;
  * a save over a newer version opens the conflict view, and merging keeps both changes; a save
- * that fails keeps the draft; a screenshot of the editor with a Vietnamese article is written
- * to the build directory (article-editor.png).
+ * that fails keeps the draft; the word and character counts and the title counter (the board's
+ * limit); HTML export to a path; links through Ctrl+K (other schemes refused); tables; find and
+ * replace; an image from a file; the toolbar following the caret; Ctrl+S / Ctrl+F / Ctrl+B
+ * (through the shortcut controller, and as real keys with xdotool when it is installed);
+ * Vietnamese spell checking; a tooltip on every button; screenshots of the editor with a
+ * Vietnamese article written to the build directory (article-editor.png, and with the find
+ * bar and the phone preview open, article-editor-preview.png).
  *
  * The child is this program with TOA_EDITOR_CHILD="DB|JOURNAL_DIR|ARTICLE_ID|LOGIN" in its
  * environment: it opens the editor and types one word every 100 ms, printing
@@ -21,6 +26,7 @@
 #include "toa-conflict-dialog.h"
 #include "toa-error.h"
 #include "toa-item-view.h"
+#include "toa-prepublish.h"
 #include "toa-preview-view.h"
 #include "toa-store-open.h"
 #include "toa-ui-test-util.h"
@@ -153,6 +159,185 @@ close_editor (ToaArticleEditor *self)
 {
   gtk_window_close (GTK_WINDOW (self));
   toa_ui_test_spin (100);
+}
+
+/* Runs @body (a JS function body) in the editor's world; the result as a string (owned). */
+static char *
+run_js (ToaArticleEditor *self, const char *body)
+{
+  GtkWidget *web_view = toa_editor_view_get_web_view (toa_article_editor_get_editor_view (self));
+  Wait wait = { 0 };
+  char *out;
+
+  webkit_web_view_call_async_javascript_function (WEBKIT_WEB_VIEW (web_view), body, -1, NULL, "toasoan",
+                                                  NULL, NULL, js_done, &wait);
+  g_assert_true (toa_ui_test_wait_flag (&wait.done, 10000));
+  g_assert_no_error (wait.error);
+  out = jsc_value_to_string (wait.value);
+  g_clear_object (&wait.value);
+  return out;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Puts the caret inside the first element matching @selector (at the start of its text). */
+static void
+caret_in (ToaArticleEditor *self, const char *selector)
+{
+  g_autofree char *body = g_strdup_printf (
+    "const d = document.getElementById('toa-doc'); d.focus();"
+    "const el = d.querySelector('%s');"
+    "const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); const t = w.nextNode();"
+    "if (t) getSelection().collapse(t, Math.min(1, t.length)); else getSelection().collapse(el, 0);"
+    "return 1;", selector);
+  gboolean pushed = FALSE;
+  gulong handler = g_signal_connect_swapped (toa_article_editor_get_editor_view (self), "state-changed",
+                                             G_CALLBACK (set_flag), &pushed);
+  g_autofree char *r = run_js (self, body);
+
+  /* the page pushes the new state (not when it is the same as before: then this times out) */
+  toa_ui_test_wait_flag (&pushed, 2000);
+  g_signal_handler_disconnect (toa_article_editor_get_editor_view (self), handler);
+  toa_ui_test_spin (100);
+}
+
+/* Selects the text @word in the body. */
+static void
+select_word (ToaArticleEditor *self, const char *word)
+{
+  g_autofree char *body = g_strdup_printf (
+    "const d = document.getElementById('toa-doc'); d.focus(); const s = '%s';"
+    "const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT); let t;"
+    "while ((t = w.nextNode())) { const i = t.data.indexOf(s);"
+    "  if (i >= 0) { getSelection().setBaseAndExtent(t, i, t, i + s.length); return 1; } }"
+    "return 0;", word);
+  g_autofree char *r = run_js (self, body);
+
+  g_assert_cmpstr (r, ==, "1");
+  toa_ui_test_spin (300);
+}
+
+/* Waits until the body pushed by the page contains (or not) @needle. */
+static gboolean
+wait_html (ToaArticleEditor *self, const char *needle, gboolean present)
+{
+  ToaEditorView *view = toa_article_editor_get_editor_view (self);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (((strstr (toa_editor_view_get_html (view), needle) != NULL) != present)
+         && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (50);
+  if ((strstr (toa_editor_view_get_html (view), needle) != NULL) != present)
+    {
+      g_test_message ("the body: %s", toa_editor_view_get_html (view));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+count_of (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Waits until the body has @n occurrences of @needle. */
+static gboolean
+wait_count (ToaEditorView *view, const char *needle, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (count_of (toa_editor_view_get_html (view), needle) != n && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (50);
+  if (count_of (toa_editor_view_get_html (view), needle) != n)
+    {
+      g_test_message ("the body: %s", toa_editor_view_get_html (view));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The widget under @widget showing @text (a menu item: its "text" property). */
+static GtkWidget *
+find_text (GtkWidget *widget, const char *text)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL)
+    {
+      g_autofree char *t = NULL;
+      g_object_get (widget, "text", &t, NULL);
+      if (g_strcmp0 (t, text) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the toolbar's table menu: is the item labelled @text usable? */
+static gboolean
+table_item_sensitive (ToaArticleEditor *self, const char *text)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_named (GTK_WIDGET (self), "table"));
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (button);
+  toa_ui_test_spin (200);
+  item = find_text (GTK_WIDGET (gtk_menu_button_get_popover (button)), text);
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (button);
+  toa_ui_test_spin (100);
+  return sensitive;
+}
+
+/* Activates the window's keyboard shortcut @keyval+Ctrl as a key press would. */
+static void
+press_shortcut (ToaArticleEditor *self, guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
+  gboolean found = FALSE;
+
+  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                    GTK_WIDGET (self), NULL);
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
+static const char *
+label_text (ToaArticleEditor *self, const char *name)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (self), name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 /* ---- the child that gets killed --------------------------------------------------------- */
@@ -617,6 +802,449 @@ test_new_article (void)
   close_editor (self);
 }
 
+/* The counts follow the document as loaded (a bug: "0 words · 0 characters" for a document
+ * with text) and as typed. */
+static void
+test_counts (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Đếm chữ trong tin bài", "<h2>Hai chữ</h2><p>Năm 2026 toàn tỉnh có 100% xã.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  ToaEditorView *view = toa_article_editor_get_editor_view (self);
+  g_autofree char *expected = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* the page pushes the document it was given with its counts (asynchronously) */
+  while (toa_editor_view_get_word_count (view) == 0 && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (50);
+  /* "Hai chữ" + "Năm 2026 toàn tỉnh có 100% xã." = 2 + 7 words */
+  g_assert_cmpuint (toa_editor_view_get_word_count (view), ==, 9);
+  g_assert_cmpuint (toa_editor_view_get_char_count (view), ==,
+                    g_utf8_strlen ("Hai chữ", -1) + g_utf8_strlen ("Năm 2026 toàn tỉnh có 100% xã.", -1));
+  expected = g_strdup_printf (_("%s words · %s characters"), "9", "37");
+  g_assert_cmpstr (label_text (self, "counts"), ==, expected);
+
+  type_at_end (self, " Thêm ba chữ.");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (toa_editor_view_get_word_count (view) == 9 && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (50);
+  g_assert_cmpuint (toa_editor_view_get_word_count (view), ==, 12);
+  g_assert_true (g_str_has_prefix (label_text (self, "counts"), "12 "));
+  close_editor (self);
+}
+
+/* The title counter shows the board's limit (toa_prepublish_title_max) and marks a title over it. */
+static void
+test_title_counter (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Tiêu đề", "<p>Nội dung.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  g_autoptr(GError) error = NULL;
+  int max = toa_prepublish_title_max (store, &error);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  GtkWidget *count = find_named (GTK_WIDGET (self), "title-count");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (max, >, 0);
+  expected = g_strdup_printf ("%d/%d", 7, max);
+  g_assert_cmpstr (label_text (self, "title-count"), ==, expected);
+  g_assert_false (gtk_widget_has_css_class (count, "error"));
+  while ((int) g_utf8_strlen (long_title->str, -1) <= max)
+    g_string_append (long_title, "Đường ");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (self), "title")), long_title->str);
+  g_free (expected);
+  expected = g_strdup_printf ("%ld/%d", g_utf8_strlen (long_title->str, -1), max);
+  g_assert_cmpstr (label_text (self, "title-count"), ==, expected);
+  g_assert_true (gtk_widget_has_css_class (count, "error"));
+  /* core says so in the checks too */
+  toa_ui_test_spin (1000);
+  g_assert_nonnull (find_named (GTK_WIDGET (self), "title-too-long"));
+  close_editor (self);
+}
+
+/* Export HTML writes the article as typed (not only as saved) into the file chosen. */
+static void
+test_export_html (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Xuất bản HTML của tin bài", "<p>Đoạn đã lưu.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  g_autofree char *dir = g_dir_make_tmp ("toa-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tin-bai.html", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-dir", "tin-bai.html", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_at_end (self, " Câu vừa gõ chưa lưu.");
+  toa_ui_test_spin (600);
+  g_assert_true (toa_article_editor_export_html (self, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &html, NULL, &error));
+  g_assert_nonnull (strstr (html, "<html"));
+  g_assert_nonnull (strstr (html, "Xuất bản HTML của tin bài"));
+  g_assert_nonnull (strstr (html, "Đoạn đã lưu."));
+  g_assert_nonnull (strstr (html, "Câu vừa gõ chưa lưu."));
+  g_assert_null (strstr (html, "<script"));
+  /* a place that cannot be written: an error, nothing pretended */
+  g_assert_false (toa_article_editor_export_html (self, bad, &error));
+  g_assert_nonnull (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  close_editor (self);
+}
+
+/* Ctrl+K in the page opens the link popover at the toolbar; an https address makes a link,
+ * a javascript: one is refused and says why; an empty address removes the link. */
+static void
+test_link (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Liên kết trong tin bài", "<p>Xem Cổng thông tin điện tử tỉnh.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  GtkWidget *button = find_named (GTK_WIDGET (self), "link");
+  GtkPopover *popover;
+  GtkWidget *entry;
+  g_autofree char *r = NULL;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  entry = find_named (GTK_WIDGET (popover), "link-address");
+  g_assert_true (GTK_IS_ENTRY (entry));
+  select_word (self, "Cổng thông tin");
+  r = run_js (self, "document.getElementById('toa-doc').dispatchEvent(new KeyboardEvent('keydown',"
+                    " { key: 'k', ctrlKey: true, bubbles: true, cancelable: true })); return 1;");
+  toa_ui_test_spin (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "javascript:alert(1)");
+  g_signal_emit_by_name (entry, "activate");
+  toa_ui_test_spin (300);
+  g_assert_cmpstr (toa_article_editor_get_message (self), ==, _("Only http, https, mailto and tel links are allowed."));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://binhphuoc.gov.vn/");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (wait_html (self, "<a href=\"https://binhphuoc.gov.vn/\">Cổng thông tin</a>", TRUE));
+  g_assert_null (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)), "javascript"));
+  toa_ui_test_spin (200);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* on the link again: the popover shows its address; emptied, the link goes */
+  caret_in (self, "a");
+  g_assert_true (toa_editor_view_get_state (toa_article_editor_get_editor_view (self))->in_link);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  toa_ui_test_spin (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "https://binhphuoc.gov.vn/");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (wait_html (self, "<a ", FALSE));
+  g_assert_true (wait_html (self, "Cổng thông tin", TRUE));
+  close_editor (self);
+}
+
+/* The table menu's actions: insert a 3 × 3 table, add and remove rows and columns. */
+static void
+test_tables (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Bảng số liệu", "<p>Số liệu năm 2026.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  ToaEditorView *view = toa_article_editor_get_editor_view (self);
+
+  caret_in (self, "p");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (self), "editor-window.format", "s", "table-insert"));
+  g_assert_true (wait_count (view, "<tr", 3));
+  g_assert_cmpuint (count_of (toa_editor_view_get_html (view), "<td"), ==, 9);
+  /* the menu offers rows and columns only in a table */
+  caret_in (self, "p");
+  g_assert_false (table_item_sensitive (self, _("Add a row")));
+  g_assert_true (table_item_sensitive (self, _("Insert a 3 × 3 table")));
+  caret_in (self, "td");
+  g_assert_true (toa_editor_view_get_state (view)->in_table);
+  g_assert_true (table_item_sensitive (self, _("Add a row")));
+  g_assert_true (table_item_sensitive (self, _("Remove the column")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor-window.table-row-add", NULL);
+  g_assert_true (wait_count (view, "<tr", 4));
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor-window.format", "s", "table-column-add");
+  g_assert_true (wait_count (view, "<td", 16));
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor-window.format", "s", "table-column-remove");
+  g_assert_true (wait_count (view, "<td", 12));
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor-window.format", "s", "table-row-remove");
+  g_assert_true (wait_count (view, "<tr", 3));
+  g_assert_cmpuint (count_of (toa_editor_view_get_html (view), "<td"), ==, 9);
+  close_editor (self);
+}
+
+/* Ctrl+F opens the find bar with the focus in it; Find selects, Replace All replaces every
+ * match and says how many; Ctrl+S saves. */
+static void
+test_find_replace_and_shortcuts (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Tìm và thay thế",
+                           "<p>Hội chợ mở cửa. Hội chợ có 300 gian hàng.</p><p>Khách đến hội chợ đông.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  GtkWidget *bar = find_type (GTK_WIDGET (self), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *find = find_type (bar, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *replace = find_type (bar, GTK_TYPE_ENTRY);
+  g_autofree char *expected = NULL;
+  g_autofree char *selected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaArticle) saved = NULL;
+
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  press_shortcut (self, GDK_KEY_f);
+  toa_ui_test_spin (200);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  g_assert_true (gtk_widget_is_focus (find) || gtk_widget_has_focus (find)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), find));
+
+  gtk_editable_set_text (GTK_EDITABLE (find), "Hội chợ");
+  g_signal_emit_by_name (find, "activate");
+  toa_ui_test_spin (300);
+  selected = run_js (self, "return getSelection().toString();");
+  g_assert_cmpstr (selected, ==, "Hội chợ");
+
+  /* Replace: the selected match only */
+  gtk_editable_set_text (GTK_EDITABLE (replace), "Triển lãm");
+  g_signal_emit_by_name (find_label (bar, _("Re_place")), "clicked");
+  g_assert_true (wait_count (toa_article_editor_get_editor_view (self), "Triển lãm", 1));
+  g_assert_true (g_str_has_prefix (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)),
+                                   "<p>Triển lãm mở cửa. Hội chợ"));
+  /* Replace All, case-sensitive as typed: "hội chợ" in the second paragraph stays */
+  g_signal_emit_by_name (find_label (bar, _("Replace _All")), "clicked");
+  g_assert_true (wait_html (self, "Hội chợ", FALSE));
+  g_assert_cmpuint (count_of (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)), "Triển lãm"), ==, 2);
+  g_assert_nonnull (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)), "hội chợ"));
+  toa_ui_test_spin (200);
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replaced %u time", "Replaced %u times", 1), 1);
+  g_assert_cmpstr (toa_article_editor_get_message (self), ==, expected);
+
+  press_shortcut (self, GDK_KEY_s);
+  toa_ui_test_spin (600);
+  g_assert_cmpstr (toa_article_editor_get_message (self), ==, _("Saved"));
+  saved = toa_store_article_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved->body_html, "Triển lãm có 300 gian hàng"));
+  close_editor (self);
+}
+
+/* The toolbar's toggles show the formatting at the caret, and showing it runs no command. */
+static void
+test_toolbar_follows_caret (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Thanh công cụ",
+                           "<h2>Tiêu đề phụ</h2><p><b>Chữ đậm</b> và <i>chữ nghiêng</i>.</p>"
+                           "<ul><li>Mục một</li></ul><blockquote><p>Trích dẫn</p></blockquote>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  ToaEditorView *view = toa_article_editor_get_editor_view (self);
+  g_autofree char *before = g_strdup (toa_editor_view_get_html (view));
+  struct { const char *where; const char *on; } cases[] = {
+    { "h2", "heading-2" }, { "b", "bold" }, { "i", "italic" }, { "li", "bulleted-list" },
+    { "blockquote", "quote" },
+  };
+  const char *toggles[] = { "heading-2", "bold", "italic", "bulleted-list", "quote", "paragraph" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      caret_in (self, cases[c].where);
+      for (guint t = 0; t < G_N_ELEMENTS (toggles); t++)
+        {
+          GtkWidget *button = find_named (GTK_WIDGET (self), toggles[t]);
+          gboolean want = g_str_equal (toggles[t], cases[c].on)
+                          || (g_str_equal (toggles[t], "paragraph") && (g_str_equal (cases[c].where, "b")
+                                                                      || g_str_equal (cases[c].where, "i")));
+
+          g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+          if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) != want)
+            g_error ("caret in <%s>: %s is %s", cases[c].where, toggles[t], want ? "off" : "on");
+        }
+    }
+  /* following the caret changed nothing in the text */
+  toa_ui_test_spin (400);
+  g_assert_cmpstr (toa_editor_view_get_html (view), ==, before);
+  /* clicking a toggle formats */
+  select_word (self, "Trích");
+  gtk_widget_activate (find_named (GTK_WIDGET (self), "bold"));
+  g_assert_true (wait_html (self, "<b>Trích</b>", TRUE));
+  toa_ui_test_spin (300);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (self), "bold"))));
+  /* undo is available now and the button says so */
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (self), "undo")));
+  close_editor (self);
+}
+
+/* The toolbar's "Insert an image" with a file: prepared, details asked, stored, inserted. */
+static void
+test_image_from_file (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Ảnh từ tệp", "<p>Đoạn có ảnh từ tệp.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 400, 300);
+  g_autofree char *dir = g_dir_make_tmp ("toa-image-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cau-moi.jpg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "khong-co.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) none = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog = NULL;
+  gint64 deadline;
+
+  gdk_pixbuf_fill (pixbuf, 0x2a7a4bff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL));
+  /* a file that is not there: said, nothing opened */
+  toa_article_editor_insert_image_file (self, none);
+  toa_ui_test_spin (500);
+  g_assert_null (toplevel_titled (_("Insert Image")));
+  g_assert_nonnull (toa_article_editor_get_message (self));
+
+  caret_in (self, "p");
+  toa_article_editor_insert_image_file (self, file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((dialog = toplevel_titled (_("Insert Image"))) == NULL && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (20);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "alt")), "Cây cầu mới bắc qua sông Bé");
+  g_signal_emit_by_name (find_label (GTK_WIDGET (dialog), _("_Insert")), "clicked");
+  g_assert_true (wait_html (self, "toasoan://media/", TRUE));
+  g_assert_nonnull (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)),
+                            "alt=\"Cây cầu mới bắc qua sông Bé\""));
+  g_assert_nonnull (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)), "width=\"400\""));
+  g_unlink (path);
+  g_rmdir (dir);
+  close_editor (self);
+}
+
+/* The editor's web context checks Vietnamese spelling. */
+static void
+test_spell_checking (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Chính tả", "<p>Xin chào.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (toa_editor_view_get_web_view (toa_article_editor_get_editor_view (self)));
+  WebKitWebContext *context = webkit_web_view_get_context (web_view);
+  const char * const *languages = webkit_web_context_get_spell_checking_languages (context);
+  g_autofree char *spellcheck = run_js (self, "return String(document.getElementById('toa-doc').spellcheck);");
+
+  g_assert_true (webkit_web_context_get_spell_checking_enabled (context));
+  g_assert_nonnull (languages);
+  g_assert_true (g_strv_contains (languages, "vi_VN"));
+  g_assert_cmpstr (spellcheck, ==, "true");
+  close_editor (self);
+}
+
+/* Every control of the toolbar and the header bar says what it does. */
+static void
+check_tooltips (GtkWidget *widget, guint *checked)
+{
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL   /* GTK's own */
+      && gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_BUTTON) == NULL
+      && gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_MENU_BUTTON) == NULL)
+    {
+      const char *tip = gtk_widget_get_tooltip_text (widget);
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+      if (tip == NULL || *tip == '\0')
+        g_error ("a %s named %s (%s) in a %s has no tooltip", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_name (widget), label != NULL ? label : "icon",
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      (*checked)++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_tooltips (c, checked);
+}
+
+static void
+test_tooltips (void)
+{
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = new_article ("Chú thích nút", "<p>Nội dung.</p>");
+  ToaArticleEditor *self = open_editor (store, editor, id, journal);
+  guint checked = 0;
+
+  check_tooltips (find_type (GTK_WIDGET (self), ADW_TYPE_HEADER_BAR), &checked);
+  check_tooltips (gtk_widget_get_parent (find_named (GTK_WIDGET (self), "bold")), &checked);
+  check_tooltips (find_type (GTK_WIDGET (self), GTK_TYPE_SEARCH_BAR), &checked);
+  g_assert_cmpuint (checked, >=, 25);
+  close_editor (self);
+}
+
+/* Real keys (through the X server, xdotool) with the focus in the page: Ctrl+F opens the find
+ * bar, Ctrl+S saves, Ctrl+B makes bold — the window's shortcuts are not eaten by the web view. */
+static void
+xdotool (const char *const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_real_keys (void)
+{
+  g_autoptr(ToaDraftJournal) journal = NULL;
+  g_autofree char *tool = g_find_program_in_path ("xdotool");
+  ToaArticleEditor *self;
+  GtkWidget *bar;
+  gint64 id;
+  g_autoptr(ToaArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (tool == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("xdotool and an X display are needed to press real keys");
+      return;
+    }
+  journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  id = new_article ("Editor keys test 4271", "<p>Phím tắt trong trình soạn thảo.</p>");
+  self = open_editor (store, editor, id, journal);
+  bar = find_type (GTK_WIDGET (self), GTK_TYPE_SEARCH_BAR);
+  {
+    const char *focus[] = { "xdotool", "search", "--name", "Editor keys test 4271", "windowfocus", "--sync", NULL };
+    xdotool (focus);
+  }
+  gtk_widget_grab_focus (GTK_WIDGET (toa_article_editor_get_editor_view (self)));
+  select_word (self, "Phím tắt");
+  toa_ui_test_spin (300);
+  {
+    const char *keys[] = { "xdotool", "key", "ctrl+b", NULL };
+    xdotool (keys);
+  }
+  g_assert_true (wait_html (self, "<b>Phím tắt</b>", TRUE));
+  type_at_end (self, " Đã gõ thêm.");
+  toa_ui_test_spin (300);
+  {
+    const char *keys[] = { "xdotool", "key", "ctrl+s", NULL };
+    xdotool (keys);
+  }
+  toa_ui_test_spin (1000);
+  g_assert_cmpstr (toa_article_editor_get_message (self), ==, _("Saved"));
+  saved = toa_store_article_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved->body_html, "Đã gõ thêm"));
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  {
+    const char *keys[] = { "xdotool", "key", "ctrl+f", NULL };
+    xdotool (keys);
+  }
+  toa_ui_test_spin (500);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  close_editor (self);
+}
+
 static void
 test_screenshot (void)
 {
@@ -633,6 +1261,13 @@ test_screenshot (void)
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
   toa_ui_test_spin (1000);
   toa_ui_test_screenshot (GTK_WIDGET (self), "article-editor.png", 16);
+  /* with the find bar and the preview (phone width) open */
+  press_shortcut (self, GDK_KEY_f);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY)), "chuyển đổi số");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_label (GTK_WIDGET (self), _("_Preview"))), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_label (GTK_WIDGET (self), _("Phone"))), TRUE);
+  toa_ui_test_spin (2000);
+  toa_ui_test_screenshot (GTK_WIDGET (self), "article-editor-preview.png", 16);
   close_editor (self);
 }
 
@@ -670,6 +1305,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/article-editor/insert-image", test_insert_image);
   g_test_add_func ("/ui/article-editor/opened-from-item-view", test_opened_from_item_view);
   g_test_add_func ("/ui/article-editor/new-article", test_new_article);
+  g_test_add_func ("/ui/article-editor/counts", test_counts);
+  g_test_add_func ("/ui/article-editor/title-counter", test_title_counter);
+  g_test_add_func ("/ui/article-editor/export-html", test_export_html);
+  g_test_add_func ("/ui/article-editor/link", test_link);
+  g_test_add_func ("/ui/article-editor/tables", test_tables);
+  g_test_add_func ("/ui/article-editor/find-replace-and-shortcuts", test_find_replace_and_shortcuts);
+  g_test_add_func ("/ui/article-editor/toolbar-follows-caret", test_toolbar_follows_caret);
+  g_test_add_func ("/ui/article-editor/image-from-file", test_image_from_file);
+  g_test_add_func ("/ui/article-editor/spell-checking", test_spell_checking);
+  g_test_add_func ("/ui/article-editor/tooltips", test_tooltips);
+  g_test_add_func ("/ui/article-editor/real-keys", test_real_keys);
   g_test_add_func ("/ui/article-editor/screenshot", test_screenshot);
   status = g_test_run ();
 

@@ -127,6 +127,11 @@ test_live (void)
   gtk_window_present (GTK_WINDOW (window));
   toa_inbox_page_set_location (page, url);
   toa_inbox_page_set_person (page, desk_b, secretary);
+  /* whether delegations to the secretary are in force is read in the worker: until the
+   * answer is back every change counts (delegated), then none is in force */
+  g_assert_true (toa_inbox_page_get_delegated (page));
+  toa_inbox_page_wait_idle (page);
+  g_assert_false (toa_inbox_page_get_delegated (page));
   toa_ui_test_spin (200);
   g_assert_false (listed (page, item->id));
   g_assert_cmpuint (toa_inbox_page_get_arrived (page), ==, 0);

@@ -13,6 +13,7 @@
 #include "toa-article-state.h"
 #include "toa-article-view.h"
 #include "toa-articles-page.h"
+#include "toa-prepublish-group.h"
 #include "toa-auth.h"
 #include "toa-demo.h"
 #include "toa-error.h"
@@ -64,6 +65,37 @@ visible_page (void)
   return gtk_stack_get_visible_child_name (GTK_STACK (window_child ("stack")));
 }
 
+/* The Articles list is read off the main thread (the window gives the page its location):
+ * waits until the count and the first rows are in. */
+static void
+wait_articles (void)
+{
+  ToaArticleListModel *model = articles_model ();
+
+  toa_article_list_model_wait_idle (model);
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) > 0)
+    {
+      g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (model), 0);   /* asks for its page */
+    }
+  toa_article_list_model_wait_idle (model);
+}
+
+/* Row @i of the Articles list once its page is read (a row not read yet is a blank). */
+static ToaArticle *
+article_at (guint i)
+{
+  ToaArticleListModel *model = articles_model ();
+  ToaArticle *row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+  if (row != NULL && row->id == 0)
+    {
+      g_object_unref (row);
+      toa_article_list_model_wait_idle (model);
+      row = g_list_model_get_item (G_LIST_MODEL (model), i);
+    }
+  return row;
+}
+
 /* Waits until the model's count differs from @old (a search or filter applied). */
 static void
 wait_for_count_change (guint old)
@@ -73,6 +105,7 @@ wait_for_count_change (guint old)
   while (g_list_model_get_n_items (G_LIST_MODEL (articles_model ())) == old
          && g_get_monotonic_time () < end)
     toa_ui_test_spin (20);
+  wait_articles ();
 }
 
 /* --- a database that does not exist ------------------------------------------------ */
@@ -255,6 +288,10 @@ test_articles_listed (void)
   g_autofree char *count_text = NULL;
 
   g_assert_nonnull (model);
+  wait_articles ();
+  g_assert_false (toa_article_list_model_is_loading (model));
+  g_assert_null (toa_article_list_model_get_error (model));
+  g_assert_false (gtk_widget_get_visible (articles_child ("spinner")));
   g_assert_cmpint (count, >=, 300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, (guint) count);
 
@@ -275,6 +312,7 @@ test_screenshot (void)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   toa_ui_test_spin (300);
+  wait_articles ();
   toa_ui_test_screenshot (GTK_WIDGET (window), "toasoan-window.png", 50);
 }
 
@@ -282,7 +320,7 @@ test_screenshot (void)
 static char *
 pick_search_word (guint total)
 {
-  g_autoptr(ToaArticle) first = g_list_model_get_item (G_LIST_MODEL (articles_model ()), 0);
+  g_autoptr(ToaArticle) first = article_at (0);
   g_auto(GStrv) words = g_strsplit_set (first->title, " ,.:;\"“”()-", -1);
   char *best = NULL;
   gint64 best_count = G_MAXINT64;
@@ -326,7 +364,7 @@ test_search (void)
   g_assert_cmpuint (n, <, total);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ToaArticle) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(ToaArticle) row = article_at (i);
       g_autoptr(ToaArticle) full = toa_store_article_get (store, row->id, NULL);
       g_autofree char *body = toa_html_to_text (full->body_html);
       g_autofree char *all = g_strjoin (" ", full->title, full->sapo ? full->sapo : "", body, NULL);
@@ -357,11 +395,17 @@ test_filter_state (void)
   g_assert_cmpint (expected, <, total);
 
   gtk_drop_down_set_selected (state_dropdown, (guint) TOA_STATE_PUBLISHED + 1);
+  /* counted in the background: the spinner turns, the rows shown stay until the count is in */
+  g_assert_true (toa_article_list_model_is_loading (model));
+  g_assert_true (gtk_widget_get_visible (articles_child ("spinner")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
+  wait_articles ();
+  g_assert_false (gtk_widget_get_visible (articles_child ("spinner")));
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n, ==, (guint) expected);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ToaArticle) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(ToaArticle) row = article_at (i);
       g_assert_cmpstr (row->state, ==, "published");
     }
 
@@ -369,17 +413,19 @@ test_filter_state (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (articles_child ("sort_dropdown")), 3);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (articles_child ("descending_button"))));
   g_assert_cmpint (toa_article_list_model_get_query (model)->sort, ==, TOA_SORT_TITLE);
+  wait_articles ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, (guint) expected);
   if (n >= 2)
     {
-      g_autoptr(ToaArticle) a = g_list_model_get_item (G_LIST_MODEL (model), 0);
-      g_autoptr(ToaArticle) b = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+      g_autoptr(ToaArticle) a = article_at (0);
+      g_autoptr(ToaArticle) b = article_at (n - 1);
       g_autofree char *fa = toa_text_fold (a->title);
       g_autofree char *fb = toa_text_fold (b->title);
       g_assert_cmpint (g_utf8_collate (fa, fb), <=, 0);
     }
 
   gtk_drop_down_set_selected (state_dropdown, 0);
+  wait_articles ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
 }
 
@@ -387,7 +433,7 @@ static void
 test_article_view (void)
 {
   GtkWidget *column_view = articles_child ("column_view");
-  g_autoptr(ToaArticle) first = g_list_model_get_item (G_LIST_MODEL (articles_model ()), 0);
+  g_autoptr(ToaArticle) first = article_at (0);
   g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
   ToaItemView *view = NULL;
 
@@ -481,6 +527,15 @@ test_settings_workflows (void)
   saved = toa_workflow_load (store, "binh-phuoc-2015", 0, &error);
   g_assert_cmpint (saved->version, ==, preset->version + 1);
   g_assert_cmpuint (toa_workflows_group_get_n_workflows (group), ==, 4);
+
+  /* the pre-publish checks are in Settings too: the administrator may change them */
+  {
+    ToaPrepublishGroup *checks = TOA_PREPUBLISH_GROUP (window_child ("prepublish_group"));
+    AdwComboRow *row = toa_prepublish_group_get_row (checks, "image-alt-missing");
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  }
 }
 
 /* The inbox lists what core's inbox query gives; an item an editor forwards to the secretary

@@ -15,6 +15,8 @@
 #include "toa-delegation.h"
 #include "toa-demo.h"
 #include "toa-error.h"
+#include "toa-images.h"
+#include "toa-revisions.h"
 #include "toa-inbox.h"
 #include "toa-store-open.h"
 #include "toa-text.h"
@@ -160,6 +162,10 @@ test_text_lengths (void)
         }
       g_assert_cmpuint (body_words, >=, 160);
       g_assert_cmpuint (body_words, <=, 12 * 145);
+      /* what the editor shows off: headings, a list and a quote */
+      g_assert_nonnull (strstr (body, "<h2>"));
+      g_assert_nonnull (strstr (body, "<ul><li>"));
+      g_assert_nonnull (strstr (body, "<blockquote>“"));
       g_assert_true (g_str_has_prefix (body, "<p>") || g_str_has_prefix (body, "<h2>"));
       g_assert_true (g_str_has_suffix (body, "</p>") || g_str_has_suffix (body, "</ul>"));
       assert_nfc (title);
@@ -501,6 +507,115 @@ test_content (void)
   g_assert_cmpuint (comments, >=, 10);
 }
 
+/* What the article editor shows at its best: every Vietnamese body has headings, a list and
+ * a quote; every item tags; every item from a unit its attribution line; some are by a writer
+ * and a photographer; six carry a photo painted in code (stored, with alt text, caption and
+ * credit in the body); the newest show a proofreading trail — the writer, the secretary and a
+ * deputy each correct words, which the word diff shows — and nothing published keeps a slip. */
+static void
+test_editor_showcase (void)
+{
+  static const char *const slips[] = { "kết qủa", "hổ trợ", "kiễm tra", "triễn khai", "tăng cuờng",
+                                       "Bình Phuớc", "nhửng", "điạ bàn", "đã tiến hành tổ chức" };
+  g_autoptr(GPtrArray) list = NULL;
+  guint with_photo = 0, with_photographer = 0, secretary_fixes = 0, deputy_fixes = 0;
+  gboolean diff_seen = FALSE;
+
+  populate_both ();
+  list = all_articles (stores[0]);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ToaArticle) a = toa_store_article_get (stores[0], ((ToaArticle *) list->pdata[i])->id, &error);
+      g_autoptr(GPtrArray) images = NULL;
+      g_autoptr(GPtrArray) revs = NULL;
+      int secretary_rev = 0, deputy_rev = 0;
+
+      g_assert_no_error (error);
+      if (g_str_equal (a->language, "vi"))
+        {
+          g_assert_nonnull (strstr (a->body_html, "<h2>"));
+          g_assert_nonnull (strstr (a->body_html, "<ul><li>"));
+          g_assert_nonnull (strstr (a->body_html, "<blockquote>"));
+        }
+      g_assert_cmpuint (a->tags->len, >=, 1);
+      for (guint k = 0; k < a->tags->len; k++)
+        assert_nfc (a->tags->pdata[k]);
+      if (a->source_unit_id != 0)
+        g_assert_true (a->attribution != NULL && g_str_has_prefix (a->attribution, "Theo "));
+      for (guint k = 0; k < a->authors->len; k++)
+        with_photographer += g_str_equal (g_array_index (a->authors, ToaAuthorShare, k).role, "photographer");
+
+      images = toa_images_list (stores[0], a->id, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < images->len; k++)
+        {
+          ToaArticleImage *image = images->pdata[k];
+          g_autofree char *src = g_strdup_printf ("src=\"toasoan://media/%s\"", image->sha256);
+          g_autofree char *path = g_strdup_printf ("media/%s", image->sha256);
+          g_autofree char *media_type = NULL;
+          g_autoptr(GBytes) bytes = toa_images_lookup (stores[0], path, &media_type, &error);
+          const guchar *data;
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (media_type, ==, "image/jpeg");
+          data = g_bytes_get_data (bytes, NULL);
+          g_assert_true (data[0] == 0xFF && data[1] == 0xD8);
+          g_assert_cmpint (image->width, >=, 600);
+          /* in the body, described, captioned and credited to the photographer */
+          g_assert_nonnull (strstr (a->body_html, src));
+          g_assert_null (strstr (a->body_html, "alt=\"\""));
+          g_assert_nonnull (strstr (a->body_html, "<span class=\"toa-caption\">"));
+          g_assert_nonnull (strstr (a->body_html, "<span class=\"toa-credit\">Ảnh: "));
+          with_photo++;
+        }
+
+      revs = toa_store_revision_list (stores[0], a->id, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < revs->len; k++)
+        {
+          ToaRevision *rev = revs->pdata[k];
+
+          assert_nfc (rev->body_html);
+          if (g_strcmp0 (rev->note, "Thư ký tòa soạn sửa câu chữ, chuẩn hóa cách viết") == 0)
+            secretary_rev = rev->number;
+          else if (g_strcmp0 (rev->note, "Phó Trưởng ban sửa câu chữ trước khi duyệt đăng") == 0)
+            deputy_rev = rev->number;
+        }
+      secretary_fixes += secretary_rev != 0;
+      deputy_fixes += deputy_rev != 0;
+      if (deputy_rev != 0 && !diff_seen)
+        {
+          g_autoptr(GPtrArray) title = NULL;
+          g_autoptr(GPtrArray) sapo = NULL;
+          g_autoptr(GPtrArray) body = NULL;
+          guint deleted = 0, inserted = 0;
+
+          /* the first revision against the deputy's: words corrected, not rewritten */
+          g_assert_true (toa_revisions_diff (stores[0], NULL, a->id, 1, deputy_rev, &title, &sapo,
+                                             &body, &error));
+          g_assert_no_error (error);
+          toa_word_diff_count (body, &deleted, &inserted);
+          g_assert_cmpuint (deleted + inserted, >, 0);
+          g_assert_cmpuint (deleted, <, 60);
+          diff_seen = TRUE;
+        }
+
+      if (g_str_equal (a->state, "published"))
+        for (guint k = 0; k < G_N_ELEMENTS (slips); k++)
+          {
+            g_assert_null (strstr (a->title, slips[k]));
+            g_assert_null (strstr (a->sapo, slips[k]));
+            g_assert_null (strstr (a->body_html, slips[k]));
+          }
+    }
+  g_assert_cmpuint (with_photo, ==, 6);
+  g_assert_cmpuint (with_photographer, >, 10);
+  g_assert_cmpuint (secretary_fixes, >, 20);
+  g_assert_cmpuint (deputy_fixes, >, 20);
+  g_assert_true (diff_seen);
+}
+
 static void
 test_audit_and_sign_in (void)
 {
@@ -697,6 +812,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/board/states-genres", test_states_and_genres);
   g_test_add_func ("/demo/board/dates", test_dates);
   g_test_add_func ("/demo/board/content", test_content);
+  g_test_add_func ("/demo/board/editor-showcase", test_editor_showcase);
   g_test_add_func ("/demo/board/audit-sign-in", test_audit_and_sign_in);
   g_test_add_func ("/demo/board/timelines", test_timelines);
   g_test_add_func ("/demo/board/deadlines-in-inbox", test_deadlines_in_inbox);

@@ -1,9 +1,10 @@
 /* test-images.c — images in articles: the limits come from the board settings; an image is
  * recognised by its bytes (not its name), oversize, damaged, unsupported and "decompression
  * bomb" files are refused with a message, wide images are scaled down, small ones kept byte
- * for byte, thumbnails made, also off the main thread; storing links the image to the article
- * once, with rights and an audit record; the toasoan:// addresses give the bytes back and
- * never another stored file. Runs on SQLite and (TOA_TEST_PG=1) on PostgreSQL. */
+ * for byte but without their metadata (EXIF with GPS, XMP, comments; the EXIF orientation
+ * applied first), thumbnails made, also off the main thread; storing links the image to the
+ * article once, with rights and an audit record; the toasoan:// addresses give the bytes back
+ * and never another stored file. Runs on SQLite and (TOA_TEST_PG=1) on PostgreSQL. */
 #include "config.h"
 
 #include <string.h>
@@ -14,6 +15,12 @@
 #include "toa-error.h"
 #include "toa-images.h"
 #include "toa-test-board.h"
+
+static guint
+read_be16_test (const guint8 *p)
+{
+  return ((guint) p[0] << 8) | p[1];
+}
 
 static GBytes *
 make_image (int width, int height, const char *type, gboolean alpha)
@@ -42,6 +49,129 @@ make_image (int width, int height, const char *type, gboolean alpha)
   g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, type, &error, NULL));
   g_assert_no_error (error);
   return g_bytes_new_take (buffer, size);
+}
+
+/* ---- metadata written into test files ---------------------------------------------------- */
+
+static void
+put_be16 (GByteArray *out, guint value)
+{
+  guint8 b[2] = { (guint8) (value >> 8), (guint8) value };
+
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put_be32 (GByteArray *out, guint32 value)
+{
+  guint8 b[4] = { (guint8) (value >> 24), (guint8) (value >> 16), (guint8) (value >> 8), (guint8) value };
+
+  g_byte_array_append (out, b, 4);
+}
+
+/* A JPEG segment: marker, length, @data. */
+static void
+put_segment (GByteArray *out, guint8 marker, const void *data, gsize length)
+{
+  guint8 head[2] = { 0xFF, marker };
+
+  g_byte_array_append (out, head, 2);
+  put_be16 (out, (guint) length + 2);
+  g_byte_array_append (out, data, (guint) length);
+}
+
+/* An EXIF block as cameras write it: IFD0 with the orientation and a pointer to the GPS IFD,
+ * which holds the latitude (11°32′N, Đồng Xoài). */
+static GByteArray *
+exif_block (guint orientation)
+{
+  GByteArray *tiff = g_byte_array_new ();
+
+  g_byte_array_append (tiff, (const guint8 *) "Exif\0\0", 6);
+  g_byte_array_append (tiff, (const guint8 *) "MM\0\x2a", 4);
+  put_be32 (tiff, 8);
+  /* IFD0 at 8: two entries */
+  put_be16 (tiff, 2);
+  put_be16 (tiff, 0x0112); put_be16 (tiff, 3); put_be32 (tiff, 1); put_be16 (tiff, orientation); put_be16 (tiff, 0);
+  put_be16 (tiff, 0x8825); put_be16 (tiff, 4); put_be32 (tiff, 1); put_be32 (tiff, 38);
+  put_be32 (tiff, 0);
+  /* GPS IFD at 38: latitude ref and latitude */
+  put_be16 (tiff, 2);
+  put_be16 (tiff, 0x0001); put_be16 (tiff, 2); put_be32 (tiff, 2); g_byte_array_append (tiff, (const guint8 *) "N\0\0\0", 4);
+  put_be16 (tiff, 0x0002); put_be16 (tiff, 5); put_be32 (tiff, 3); put_be32 (tiff, 68);
+  put_be32 (tiff, 0);
+  /* the rationals at 68 */
+  put_be32 (tiff, 11); put_be32 (tiff, 1);
+  put_be32 (tiff, 32); put_be32 (tiff, 1);
+  put_be32 (tiff, 1234); put_be32 (tiff, 100);
+  return tiff;
+}
+
+/* @jpeg with EXIF (GPS), XMP, Photoshop/IPTC, a comment, an ICC profile and data appended
+ * after its end, the way a phone or an editing program leaves it. */
+static GBytes *
+jpeg_with_metadata (GBytes *jpeg, guint orientation, gboolean icc)
+{
+  gsize size = 0;
+  const guint8 *b = g_bytes_get_data (jpeg, &size);
+  GByteArray *out = g_byte_array_new ();
+  g_autoptr(GByteArray) exif = exif_block (orientation);
+  const char xmp[] = "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><exif:GPSLatitude>11,32.2N</exif:GPSLatitude></x:xmpmeta>";
+  const char iptc[] = "Photoshop 3.0\08BIM\x04\x04\0\0\0\0\0\x0c\x1c\x02\x50\0\x08Minh Tr\xc3\xad";
+  const char comment[] = "Người chụp: Minh Trí, Đồng Xoài";
+  const char profile[] = "ICC_PROFILE\0\x01\x01(a colour profile)";
+  guint app0 = 2 + 2 + read_be16_test (b + 4);
+
+  g_assert_true (size > app0 && b[2] == 0xFF && b[3] == 0xE0);
+  g_byte_array_append (out, b, app0);   /* SOI and JFIF */
+  put_segment (out, 0xE1, exif->data, exif->len);
+  put_segment (out, 0xE1, xmp, sizeof xmp - 1);
+  put_segment (out, 0xED, iptc, sizeof iptc - 1);
+  put_segment (out, 0xFE, comment, strlen (comment));
+  if (icc)
+    put_segment (out, 0xE2, profile, sizeof profile - 1);
+  g_byte_array_append (out, b + app0, (guint) (size - app0));
+  g_byte_array_append (out, (const guint8 *) "MotionPhoto_Data", 16);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static guint32
+crc32_of (const guint8 *data, gsize length)
+{
+  guint32 crc = 0xFFFFFFFF;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xEDB88320 & (0 - (crc & 1)));
+    }
+  return crc ^ 0xFFFFFFFF;
+}
+
+static void
+put_chunk (GByteArray *out, const char *type, const void *data, gsize length)
+{
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+
+  g_byte_array_append (body, (const guint8 *) type, 4);
+  g_byte_array_append (body, data, (guint) length);
+  put_be32 (out, (guint32) length);
+  g_byte_array_append (out, body->data, body->len);
+  put_be32 (out, crc32_of (body->data, body->len));
+}
+
+static gboolean
+contains (GBytes *bytes, const char *needle)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -124,6 +254,160 @@ test_prepare_wide_scaled (ToaTestBoard *board, gconstpointer data)
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
   g_assert_cmpstr (image->sha256, ==, sha);
   g_assert_cmpuint (((const guint8 *) g_bytes_get_data (image->data, NULL))[0], ==, 0xFF);
+}
+
+/* A photo kept byte for byte loses its metadata losslessly: the result is the picture's
+ * own bytes, exactly, with what its colours need (the ICC profile) and nothing else. */
+static void
+test_jpeg_metadata_dropped (ToaTestBoard *board, gconstpointer data)
+{
+  g_autoptr(GBytes) jpeg = make_image (400, 300, "jpeg", FALSE);
+  g_autoptr(GBytes) tagged = jpeg_with_metadata (jpeg, 1, FALSE);
+  g_autoptr(GBytes) profiled = jpeg_with_metadata (jpeg, 1, TRUE);
+  g_autoptr(ToaPreparedImage) image = NULL;
+  g_autoptr(ToaPreparedImage) with_icc = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaImageLimits limits;
+
+  get_limits (board, &limits);
+  g_assert_true (contains (tagged, "Exif") && contains (tagged, "Minh Tr"));
+  image = toa_image_prepare (tagged, "dien-thoai.jpg", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (image->media_type, ==, "image/jpeg");
+  g_assert_cmpint (image->width, ==, 400);
+  g_assert_cmpint (image->height, ==, 300);
+  /* the coded picture is not touched: byte for byte the file before the metadata was added */
+  g_assert_true (g_bytes_equal (image->data, jpeg));
+  for (const char *const *what = (const char *const[]) { "Exif", "xap/1.0", "Photoshop", "8BIM", "Minh Tr",
+                                                           "Người chụp", "MotionPhoto", NULL };
+       *what != NULL; what++)
+    g_assert_false (contains (image->data, *what));
+
+  with_icc = toa_image_prepare (profiled, "dien-thoai.jpg", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_true (contains (with_icc->data, "ICC_PROFILE"));
+  g_assert_false (contains (with_icc->data, "Exif"));
+  g_assert_cmpuint (g_bytes_get_size (with_icc->data), ==, g_bytes_get_size (jpeg) + 4 + 32);
+}
+
+/* A photo taken sideways is turned upright by its EXIF orientation before the EXIF goes. */
+static void
+test_jpeg_orientation_applied (ToaTestBoard *board, gconstpointer data)
+{
+  g_autoptr(GBytes) jpeg = make_image (400, 300, "jpeg", FALSE);
+  g_autoptr(GBytes) sideways = jpeg_with_metadata (jpeg, 6, FALSE);
+  g_autoptr(ToaPreparedImage) image = NULL;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) error = NULL;
+  ToaImageLimits limits;
+  GdkPixbuf *stored;
+
+  get_limits (board, &limits);
+  image = toa_image_prepare (sideways, "chup-doc.jpg", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (image->width, ==, 300);
+  g_assert_cmpint (image->height, ==, 400);
+  g_assert_false (contains (image->data, "Exif"));
+  g_assert_false (contains (image->data, "Minh Tr"));
+  g_assert_true (gdk_pixbuf_loader_write_bytes (loader, image->data, &error));
+  g_assert_true (gdk_pixbuf_loader_close (loader, &error));
+  stored = gdk_pixbuf_loader_get_pixbuf (loader);
+  g_assert_cmpint (gdk_pixbuf_get_width (stored), ==, 300);
+  g_assert_cmpint (gdk_pixbuf_get_height (stored), ==, 400);
+  g_assert_null (gdk_pixbuf_get_option (stored, "orientation"));
+}
+
+/* A PNG loses its text, XMP, EXIF and time chunks (and what follows its end); the chunks
+ * that change how it looks stay. */
+static void
+test_png_metadata_dropped (ToaTestBoard *board, gconstpointer data)
+{
+  g_autoptr(GBytes) png = make_image (200, 100, "png", TRUE);
+  gsize size = 0;
+  const guint8 *b = g_bytes_get_data (png, &size);
+  guint ihdr_end = 8 + 12 + 13;
+  g_autoptr(GByteArray) exif = exif_block (1);
+  const char text[] = "Author\0Minh Tr\xc3\xad";
+  const char itxt[] = "XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta>GPS 11,32N</x:xmpmeta>";
+  const guint8 when[7] = { 0x07, 0xE9, 3, 15, 8, 30, 0 };
+  const guint8 gamma[4] = { 0, 0, 0xB1, 0x8F };
+  GByteArray *tagged = g_byte_array_new ();
+  GByteArray *expected = g_byte_array_new ();
+  g_autoptr(GBytes) tagged_bytes = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(ToaPreparedImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaImageLimits limits;
+
+  g_assert_cmpmem (b + 12, 4, "IHDR", 4);
+  g_byte_array_append (tagged, b, ihdr_end);
+  g_byte_array_append (expected, b, ihdr_end);
+  put_chunk (tagged, "gAMA", gamma, sizeof gamma);
+  put_chunk (expected, "gAMA", gamma, sizeof gamma);
+  put_chunk (tagged, "tEXt", text, sizeof text - 1);
+  put_chunk (tagged, "iTXt", itxt, sizeof itxt - 1);
+  put_chunk (tagged, "eXIf", exif->data + 6, exif->len - 6);
+  put_chunk (tagged, "tIME", when, sizeof when);
+  put_chunk (tagged, "prVt", "private", 7);
+  g_byte_array_append (tagged, b + ihdr_end, (guint) (size - ihdr_end));
+  g_byte_array_append (expected, b + ihdr_end, (guint) (size - ihdr_end));
+  g_byte_array_append (tagged, (const guint8 *) "trailing", 8);
+  tagged_bytes = g_byte_array_free_to_bytes (tagged);
+  expected_bytes = g_byte_array_free_to_bytes (expected);
+
+  get_limits (board, &limits);
+  image = toa_image_prepare (tagged_bytes, "so-do.png", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (image->media_type, ==, "image/png");
+  g_assert_true (g_bytes_equal (image->data, expected_bytes));
+  g_assert_false (contains (image->data, "Minh Tr"));
+  g_assert_false (contains (image->data, "xmpmeta"));
+  g_assert_cmpint (image->width, ==, 200);
+}
+
+/* A GIF loses its comments and XMP; its animation loop count stays. */
+static void
+test_gif_metadata_dropped (ToaTestBoard *board, gconstpointer data)
+{
+  /* 2 × 1 pixels, a two-colour table, one frame */
+  static const guint8 head[] = { 'G', 'I', 'F', '8', '9', 'a', 2, 0, 1, 0, 0x80, 0, 0,
+                                 0, 0, 0, 0xFF, 0xFF, 0xFF };
+  static const guint8 loop[] = { 0x21, 0xFF, 11, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0',
+                                 3, 1, 0, 0, 0 };
+  static const guint8 frame[] = { 0x21, 0xF9, 4, 0, 0, 0, 0, 0,
+                                  0x2C, 0, 0, 0, 0, 2, 0, 1, 0, 0, 2, 2, 0x44, 0x0A, 0, 0x3B };
+  static const guint8 comment[] = { 0x21, 0xFE, 17, 'C', 'h', 'u', 'p', ' ', 't', 'a', 'i', ' ',
+                                    'D', 'o', 'n', 'g', ' ', 'X', 'o', 'a', 0 };
+  static const guint8 xmp[] = { 0x21, 0xFF, 11, 'X', 'M', 'P', ' ', 'D', 'a', 't', 'a', 'X', 'M', 'P',
+                                9, '<', 'x', ':', 'x', 'm', 'p', 'G', 'P', 'S', 0 };
+  GByteArray *plain = g_byte_array_new ();
+  GByteArray *tagged = g_byte_array_new ();
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autoptr(GBytes) tagged_bytes = NULL;
+  g_autoptr(ToaPreparedImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  ToaImageLimits limits;
+
+  g_byte_array_append (plain, head, sizeof head);
+  g_byte_array_append (plain, loop, sizeof loop);
+  g_byte_array_append (plain, frame, sizeof frame);
+  g_byte_array_append (tagged, head, sizeof head);
+  g_byte_array_append (tagged, comment, sizeof comment);
+  g_byte_array_append (tagged, loop, sizeof loop);
+  g_byte_array_append (tagged, xmp, sizeof xmp);
+  g_byte_array_append (tagged, frame, sizeof frame);
+  plain_bytes = g_byte_array_free_to_bytes (plain);
+  tagged_bytes = g_byte_array_free_to_bytes (tagged);
+
+  get_limits (board, &limits);
+  image = toa_image_prepare (tagged_bytes, "dong-xoai.gif", &limits, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (image->media_type, ==, "image/gif");
+  g_assert_cmpint (image->width, ==, 2);
+  g_assert_true (g_bytes_equal (image->data, plain_bytes));
+  g_assert_true (contains (image->data, "NETSCAPE2.0"));
+  g_assert_false (contains (image->data, "Dong Xoa"));
+  g_assert_false (contains (image->data, "XMP"));
 }
 
 static void
@@ -373,6 +657,10 @@ main (int argc, char **argv)
   ADD ("prepare-small-kept", test_prepare_small_kept);
   ADD ("prepare-wide-scaled", test_prepare_wide_scaled);
   ADD ("prepare-refused", test_prepare_refused);
+  ADD ("jpeg-metadata-dropped", test_jpeg_metadata_dropped);
+  ADD ("jpeg-orientation-applied", test_jpeg_orientation_applied);
+  ADD ("png-metadata-dropped", test_png_metadata_dropped);
+  ADD ("gif-metadata-dropped", test_gif_metadata_dropped);
   ADD ("prepare-async", test_prepare_async);
   ADD ("add-and-lookup", test_add_and_lookup);
   ADD ("add-refused", test_add_refused);

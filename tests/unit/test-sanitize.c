@@ -372,6 +372,84 @@ test_paste_samples (void)
     }
 }
 
+static char *
+sanitize (const char *html, ToaSanitizeMode mode)
+{
+  char *clean = toa_sanitize_html (html, -1, mode, NULL);
+  g_autofree char *again = toa_sanitize_html (clean, -1, mode, NULL);
+
+  /* what we write reads back the same */
+  g_assert_cmpstr (again, ==, clean);
+  return clean;
+}
+
+/* Word's list paragraphs (mso-list:lN levelM) become real lists, nested by level, numbered
+ * or bulleted as Word showed them; the number or bullet Word wrote as text is dropped. */
+static void
+test_word_lists (void)
+{
+  g_autofree char *word = read_paste ("word-2016.html");
+  g_autofree char *lists = read_paste ("word-lists.html");
+  g_autofree char *clean = sanitize (word, TOA_SANITIZE_PASTE);
+  const ToaSanitizeMode modes[] = { TOA_SANITIZE_PASTE, TOA_SANITIZE_IMPORT, TOA_SANITIZE_PUBLISH };
+
+  assert_contains (clean, "<ul><li>Hoàn thiện hạ tầng số;</li><li>Đào tạo nguồn nhân lực.</li></ul>");
+  assert_lacks (clean, "<p>Hoàn thiện");
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autofree char *nested = sanitize (lists, modes[m]);
+
+      assert_safe (nested, "word-lists.html");
+      assert_contains (nested, "<p>Kế hoạch gồm các nhiệm vụ chính sau:</p>");
+      assert_contains (nested, "<ol><li>Phát triển hạ tầng số:<ul><li>phủ sóng 4G đến 100% thôn, ấp;</li>"
+                               "<li>cáp quang đến <b>trụ sở xã</b>;</li></ul></li>"
+                               "<li>Đào tạo nguồn nhân lực số.</li></ol>");
+      /* another list (l1) is another <ul>; a list whose first number is 3 starts at 3 */
+      assert_contains (nested, "<ul><li>Sở Thông tin và Truyền thông;</li><li>UBND các huyện, thị xã, thành phố.</li></ul>"
+                               "<ol start=\"3\"><li>Tổng kết vào quý IV.</li></ol>");
+      assert_lacks (nested, "mso");
+      assert_lacks (nested, "1.");
+      assert_lacks (nested, "·");
+      assert_lacks (nested, ">o");
+      assert_lacks (nested, "\xc2\xa0");
+    }
+
+  {
+    /* a level skipped, letters as numbers, a list id change at level 1 */
+    g_autofree char *jump = sanitize (
+      "<p style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>a)&nbsp;</span>một</p>"
+      "<p style='mso-list:l0 level3 lfo1'><span style='mso-list:Ignore'>§&nbsp;</span>ba</p>"
+      "<p style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>b)&nbsp;</span>hai</p>"
+      "<p style='mso-list: l3 level1 lfo4'><span style='mso-list:Ignore'>-&nbsp;</span>khác</p>"
+      "<p style='mso-list:none'>không phải danh sách</p>",
+      TOA_SANITIZE_IMPORT);
+
+    g_assert_cmpstr (jump, ==, "<ol><li>một<ul><li>ba</li></ul></li><li>hai</li></ol>"
+                               "<ul><li>khác</li></ul><p>không phải danh sách</p>");
+  }
+}
+
+/* Word and LibreOffice wrap their source lines: a line break (with the tabs that indent the
+ * next line) inside text is a space; in <pre> it stays, and between blocks it is layout. */
+static void
+test_source_line_breaks (void)
+{
+  g_autofree char *word = read_paste ("word-2016.html");
+  g_autofree char *office = read_paste ("libreoffice-7.html");
+  g_autofree char *word_clean = sanitize (word, TOA_SANITIZE_PASTE);
+  g_autofree char *office_clean = sanitize (office, TOA_SANITIZE_PASTE);
+  g_autofree char *mixed = sanitize ("<p>một\n\thai  ba\r\nbốn <b>năm</b>\n<i>sáu</i></p>\n<pre>dòng 1\n  dòng 2</pre>\n<p>bảy</p>",
+                                     TOA_SANITIZE_IMPORT);
+
+  assert_contains (word_clean, "triển khai kế hoạch chuyển đổi số");
+  assert_contains (word_clean, "toàn tỉnh đã có");
+  assert_contains (office_clean, "<p>Chiều 27/1, tại quảng trường tỉnh, <b>hàng nghìn người dân</b> đã tham dự chương trình");
+  assert_contains (office_clean, "<li><p>Biểu diễn nghệ thuật;</p>");
+  assert_contains (office_clean, "<u>Xem thêm</u>");
+  g_assert_cmpstr (mixed, ==, "<p>một hai  ba bốn <b>năm</b> <i>sáu</i></p>\n<pre>dòng 1\n  dòng 2</pre>\n<p>bảy</p>");
+}
+
 /* A deep tree does not exhaust the stack: elements past the limit are dropped. */
 static void
 test_deep_nesting (void)
@@ -405,5 +483,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sanitize/link-allowed", test_link_allowed);
   g_test_add_func ("/sanitize/paste-samples", test_paste_samples);
   g_test_add_func ("/sanitize/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/sanitize/word-lists", test_word_lists);
+  g_test_add_func ("/sanitize/source-line-breaks", test_source_line_breaks);
   return g_test_run ();
 }

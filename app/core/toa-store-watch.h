@@ -43,6 +43,14 @@ struct _ToaStoreWatchClass {
   GObjectClass parent_class;
 };
 
+/* How long a reader of a list (an inbox) waits after the first change it hears before it
+ * reads again, so that the changes heard meanwhile are read in one go: at most one re-read
+ * per this many ms, instead of one per change (20 busy desks send hundreds a second). Well
+ * under the 1 s an inbox update may take to reach the recipient (issue 4, point 6). The
+ * Inbox page (toa-inbox-page.c) and the desks benchmark (tests/bench/toa-bench-desks.c)
+ * follow it. */
+#define TOA_STORE_WATCH_COALESCE_MS 250
+
 /* For the backends: emits "changed". */
 void toa_store_watch_emit (ToaStoreWatch *self, const ToaStoreChange *change);
 

@@ -5,6 +5,7 @@
  * and every statement fails until the caller rolls it back. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -21,6 +22,101 @@ struct _ToaPgDb {
 
 /* Seconds to wait for the server when connecting again after an outage. */
 #define RECONNECT_TIMEOUT "2"
+
+/* ---- timing counters (TOA_PG_STATS=1) --------------------------------------------------- */
+
+typedef struct {
+  char   *sql;
+  guint64 count;
+  gint64  total_us;
+  gint64  max_us;
+} Stat;
+
+static GMutex stats_lock;
+static GHashTable *stats;    /* sql → Stat* */
+
+static int
+compare_stats (gconstpointer a, gconstpointer b)
+{
+  const Stat *x = *(const Stat * const *) a, *y = *(const Stat * const *) b;
+
+  return x->total_us < y->total_us ? 1 : x->total_us > y->total_us ? -1 : 0;
+}
+
+static void
+stats_print (void)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&stats_lock);
+  all = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, stats);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (all, value);
+  g_ptr_array_sort (all, compare_stats);
+  g_printerr ("toa-pg stats: calls  total_ms  mean_ms  max_ms  statement\n");
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Stat *stat = g_ptr_array_index (all, i);
+      g_autofree char *flat = g_strndup (stat->sql, 110);
+
+      g_strdelimit (flat, "\n\t", ' ');
+      g_printerr ("toa-pg stats: %6llu %9.1f %8.3f %7.1f  %s\n", (unsigned long long) stat->count,
+                  stat->total_us / 1000.0, stat->total_us / 1000.0 / (double) stat->count,
+                  stat->max_us / 1000.0, flat);
+    }
+  g_mutex_unlock (&stats_lock);
+}
+
+static gboolean
+stats_on (void)
+{
+  static gsize once = 0;
+  static gboolean on = FALSE;
+
+  if (g_once_init_enter (&once))
+    {
+      on = g_strcmp0 (g_getenv ("TOA_PG_STATS"), "1") == 0;
+      if (on)
+        {
+          stats = g_hash_table_new (g_str_hash, g_str_equal);
+          atexit (stats_print);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return on;
+}
+
+gint64
+toa_pg_db_stats_start (void)
+{
+  return stats_on () ? g_get_monotonic_time () : 0;
+}
+
+void
+toa_pg_db_stats_add (const char *sql, gint64 started)
+{
+  gint64 took;
+  Stat *stat;
+
+  if (started == 0)
+    return;
+  took = g_get_monotonic_time () - started;
+  g_mutex_lock (&stats_lock);
+  stat = g_hash_table_lookup (stats, sql);
+  if (stat == NULL)
+    {
+      stat = g_new0 (Stat, 1);
+      stat->sql = g_strdup (sql);
+      g_hash_table_insert (stats, stat->sql, stat);
+    }
+  stat->count++;
+  stat->total_us += took;
+  stat->max_us = MAX (stat->max_us, took);
+  g_mutex_unlock (&stats_lock);
+}
 
 
 gboolean
@@ -281,10 +377,13 @@ toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error)
 {
   g_autoptr(PGresult) result = NULL;
   ExecStatusType status;
+  gint64 started;
 
   if (!toa_pg_db_ensure (db, error))
     return FALSE;
+  started = toa_pg_db_stats_start ();
   result = PQexec (db->conn, sql);
+  toa_pg_db_stats_add (sql, started);
   status = PQresultStatus (result);
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)

@@ -28,6 +28,13 @@ const char *toa_pg_db_describe (ToaPgDb *db);
 /* The libpq connection, owned by @db. */
 PGconn     *toa_pg_db_conn (ToaPgDb *db);
 
+/* Timing counters (for finding where a benchmark's time goes): with TOA_PG_STATS=1 in the
+ * environment every statement's count and client-side wall time (send → result) are summed
+ * per SQL text over the whole process and printed on stderr at exit, slowest total first.
+ * _stats_start returns the start time (0 when off); _stats_add sums since then. */
+gint64      toa_pg_db_stats_start (void);
+void        toa_pg_db_stats_add (const char *sql, gint64 started);
+
 /* Runs @sql (one or more statements, no parameters, results discarded). */
 gboolean    toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error);
 

@@ -130,7 +130,8 @@ transition_add (ToaStore *store, ToaTransitionRecord *record, GError **error)
 /* The transition through the server function (005-security.sql, 012-server-steps.sql): the
  * server checks the signed-in person again and writes everything, the step's revision too
  * (noted as core words it, toa_revisions_step_note). Inside a savepoint, so that after a
- * refusal the caller's transaction can still read who was first. */
+ * refusal the caller's transaction can still read who was first — savepoint, call and release
+ * in one round trip (toa_pg_query_write). */
 static gboolean
 transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaTransitionRecord *record,
                  gint64 expected_version, gint64 now, GError **error)
@@ -139,7 +140,6 @@ transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaT
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
   g_autofree char *note = toa_revisions_step_note (record->transition, flow->state, target);
-  gboolean ok;
 
   toa_pg_params_int (params, flow->id);
   toa_pg_params_text (params, record->transition);
@@ -152,15 +152,17 @@ transition_take (ToaStore *store, ToaArticleFlow *flow, const char *target, ToaT
   toa_pg_params_id (params, record->actor_id);
   toa_pg_params_id (params, now);
   toa_pg_params_text (params, note);
-  if (!toa_pg_write_begin (self, error))
+  res = toa_pg_query_write (self,
+                            "SELECT transition_id, version, to_state, on_behalf_of, behalf_form, deadline, at_usec "
+                            "FROM toa_take_transition ($1::bigint, $2::text, $3::text, $4::text, $5::text, "
+                            "$6::bigint, $7::bigint, $8::text, $9::bigint, $10::bigint, $11::text)", params, error);
+  if (res == NULL)
     return FALSE;
-  res = toa_pg_query (self,
-                      "SELECT transition_id, version, to_state, on_behalf_of, behalf_form, deadline, at_usec "
-                      "FROM toa_take_transition ($1::bigint, $2::text, $3::text, $4::text, $5::text, "
-                      "$6::bigint, $7::bigint, $8::text, $9::bigint, $10::bigint, $11::text)", params, error);
-  ok = res != NULL && PQntuples (res) == 1;
-  if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
-    return FALSE;
+  if (PQntuples (res) != 1)
+    {
+      g_set_error_literal (error, TOA_ERROR, TOA_ERROR_IO, _("The server did not take the transition."));
+      return FALSE;
+    }
   record->id = toa_pg_int (res, 0, 0);
   record->article_id = flow->id;
   g_free (record->from_state);

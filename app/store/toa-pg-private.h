@@ -17,6 +17,10 @@ struct _ToaPgStore {
   int       schema_version;
   gboolean  in_transaction;
   guint     savepoints;      /* depth of write savepoints inside the caller's transaction */
+  /* workflow definitions read by (code, version): rows the server never changes
+   * (workflow_definitions refuses UPDATE and DELETE), so kept for the connection's life;
+   * "code\x1fversion" → ToaWorkflowRecord* (toa-pg-reference.c) */
+  GHashTable *workflows;
 };
 
 /* ---- parameters ------------------------------------------------------------------------ */
@@ -65,6 +69,14 @@ GBytes      *toa_pg_bytes (const PGresult *res, int row, int col);
  * it; _end commits/releases when @ok, else rolls back (to the savepoint). */
 gboolean     toa_pg_write_begin (ToaPgStore *self, GError **error);
 gboolean     toa_pg_write_end (ToaPgStore *self, gboolean ok, GError **error);
+
+/* One statement as a write of its own (toa_pg_write_begin, toa_pg_query, toa_pg_write_end)
+ * in fewer round trips: inside the caller's transaction the SAVEPOINT, the statement and
+ * the RELEASE go to the server in one pipeline (one round trip; a failed statement is rolled
+ * back to the savepoint, so the caller's transaction goes on). Returns the statement's
+ * result (PQclear it) or NULL with @error. */
+PGresult    *toa_pg_query_write (ToaPgStore *self, const char *sql, const ToaPgParams *params,
+                                 GError **error);
 
 /* NOT_FOUND with @message when @res has no row (returns FALSE then). */
 gboolean     toa_pg_require_row (const PGresult *res, GError **error, const char *message);

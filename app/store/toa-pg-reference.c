@@ -695,21 +695,52 @@ workflow_definition_add (ToaStore *store, const ToaWorkflowRecord *record, GErro
 }
 
 static ToaWorkflowRecord *
+workflow_record_copy (const ToaWorkflowRecord *record)
+{
+  ToaWorkflowRecord *copy = toa_workflow_record_new ();
+
+  copy->code = g_strdup (record->code);
+  copy->version = record->version;
+  copy->name = g_strdup (record->name);
+  copy->source = g_strdup (record->source);
+  copy->definition_json = g_strdup (record->definition_json);
+  copy->created_at = record->created_at;
+  copy->created_by = record->created_by;
+  return copy;
+}
+
+static ToaWorkflowRecord *
 workflow_definition_get (ToaStore *store, const char *code, int version, GError **error)
 {
+  ToaPgStore *self = TOA_PG_STORE (store);
   g_autoptr(ToaPgParams) params = toa_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
 
   toa_pg_params_text (params, code);
   if (version > 0)
     {
+      g_autofree char *key = g_strdup_printf ("%s\x1f%d", code, version);
+      const ToaWorkflowRecord *kept;
+      ToaWorkflowRecord *record;
+
+      /* a version, once written, never changes: read it once per connection */
+      if (self->workflows != NULL && (kept = g_hash_table_lookup (self->workflows, key)) != NULL)
+        return workflow_record_copy (kept);
       toa_pg_params_int (params, version);
-      res = toa_pg_query (TOA_PG_STORE (store), WORKFLOW_COLUMNS "WHERE code = $1 AND version = $2",
-                          params, error);
+      res = toa_pg_query (self, WORKFLOW_COLUMNS "WHERE code = $1 AND version = $2", params, error);
+      if (res == NULL || PQntuples (res) == 0)
+        goto done;
+      record = workflow_from_row (res, 0);
+      if (self->workflows == NULL)
+        self->workflows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) toa_workflow_record_free);
+      g_hash_table_replace (self->workflows, g_steal_pointer (&key), workflow_record_copy (record));
+      return record;
     }
   else
     res = toa_pg_query (TOA_PG_STORE (store),
                         WORKFLOW_COLUMNS "WHERE code = $1 ORDER BY version DESC LIMIT 1", params, error);
+done:
   if (res == NULL)
     return NULL;
   if (PQntuples (res) > 0)

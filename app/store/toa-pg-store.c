@@ -112,14 +112,17 @@ toa_pg_query (ToaPgStore *self, const char *sql, const ToaPgParams *params, GErr
   guint n = toa_pg_params_count (params);
   PGresult *result;
   ExecStatusType status;
+  gint64 started;
 
   /* after an outage: connects again first (never inside a transaction) */
   if (!toa_pg_db_ensure (self->db, error))
     return NULL;
+  started = toa_pg_db_stats_start ();
   result = PQexecParams (toa_pg_db_conn (self->db), sql, (int) n, NULL,
                          n > 0 ? (const char * const *) params->values->pdata : NULL,
                          n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
                          n > 0 ? (const int *) (gpointer) params->formats->data : NULL, 0);
+  toa_pg_db_stats_add (sql, started);
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
@@ -274,6 +277,91 @@ toa_pg_write_end (ToaPgStore *self, gboolean ok, GError **error)
   return ok;
 }
 
+/* Reads the results of one pipelined statement (up to its NULL); returns the last. */
+static PGresult *
+pipeline_result (PGconn *conn)
+{
+  PGresult *last = NULL, *next;
+
+  while ((next = PQgetResult (conn)) != NULL)
+    {
+      PQclear (last);
+      last = next;
+    }
+  return last;
+}
+
+PGresult *
+toa_pg_query_write (ToaPgStore *self, const char *sql, const ToaPgParams *params, GError **error)
+{
+  g_autofree char *savepoint = NULL;
+  g_autofree char *release = NULL;
+  g_autoptr(PGresult) opened = NULL;
+  g_autoptr(PGresult) released = NULL;
+  g_autoptr(PGresult) synced = NULL;
+  PGresult *result = NULL;
+  PGconn *conn;
+  guint n = toa_pg_params_count (params);
+  gint64 started;
+  gboolean sent;
+
+  if (!self->in_transaction)
+    {
+      /* a transaction of its own: BEGIN … COMMIT as before */
+      gboolean ok;
+
+      if (!toa_pg_write_begin (self, error))
+        return NULL;
+      result = toa_pg_query (self, sql, params, error);
+      ok = result != NULL;
+      if (!toa_pg_write_end (self, ok, ok ? error : NULL) || !ok)
+        g_clear_pointer (&result, PQclear);
+      return result;
+    }
+  if (!toa_pg_db_ensure (self->db, error))
+    return NULL;
+  conn = toa_pg_db_conn (self->db);
+  savepoint = g_strdup_printf ("SAVEPOINT toa_write_%u", self->savepoints + 1);
+  release = g_strdup_printf ("RELEASE SAVEPOINT toa_write_%u", self->savepoints + 1);
+  started = toa_pg_db_stats_start ();
+  sent = PQenterPipelineMode (conn)
+         && PQsendQueryParams (conn, savepoint, 0, NULL, NULL, NULL, NULL, 0)
+         && PQsendQueryParams (conn, sql, (int) n, NULL,
+                               n > 0 ? (const char * const *) params->values->pdata : NULL,
+                               n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
+                               n > 0 ? (const int *) (gpointer) params->formats->data : NULL, 0)
+         && PQsendQueryParams (conn, release, 0, NULL, NULL, NULL, NULL, 0)
+         && PQpipelineSync (conn);
+  if (sent)
+    {
+      opened = pipeline_result (conn);
+      result = pipeline_result (conn);
+      released = pipeline_result (conn);
+      synced = PQgetResult (conn);   /* PGRES_PIPELINE_SYNC */
+    }
+  PQexitPipelineMode (conn);
+  toa_pg_db_stats_add (sql, started);
+  if (sent && PQresultStatus (opened) == PGRES_COMMAND_OK
+      && (PQresultStatus (result) == PGRES_TUPLES_OK || PQresultStatus (result) == PGRES_COMMAND_OK)
+      && PQresultStatus (released) == PGRES_COMMAND_OK)
+    return result;
+
+  /* the statement (or the savepoint) failed: say why, and undo it alone */
+  if (result != NULL && PQresultStatus (result) != PGRES_PIPELINE_ABORTED
+      && PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
+    toa_pg_db_set_error (self->db, result, error);
+  else
+    toa_pg_db_set_error (self->db, sent ? opened : NULL, error);
+  g_clear_pointer (&result, PQclear);
+  if (sent && PQresultStatus (opened) == PGRES_COMMAND_OK)
+    {
+      g_autofree char *rollback = g_strdup_printf ("ROLLBACK TO SAVEPOINT toa_write_%u", self->savepoints + 1);
+
+      toa_pg_db_exec (self->db, rollback, NULL);
+    }
+  return NULL;
+}
+
 static gboolean
 store_begin (ToaStore *store, GError **error)
 {
@@ -340,6 +428,7 @@ toa_pg_store_finalize (GObject *object)
   ToaPgStore *self = TOA_PG_STORE (object);
 
   g_clear_pointer (&self->db, toa_pg_db_free);
+  g_clear_pointer (&self->workflows, g_hash_table_unref);
   g_free (self->describe);
   g_free (self->session_user);
   G_OBJECT_CLASS (toa_pg_store_parent_class)->finalize (object);

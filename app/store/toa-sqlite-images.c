@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "toa-error.h"
 #include "toa-sqlite-files.h"
 #include "toa-sqlite-private.h"
 #include "toa-text.h"
@@ -33,43 +32,36 @@ article_image_add (ToaStore *store, const ToaArticleImage *image, GError **error
   return toa_sqlite_step_done (self, stmt, error);
 }
 
+static gpointer
+image_from_row (sqlite3_stmt *stmt, gint64 article_id)
+{
+  ToaArticleImage *image = toa_article_image_new ();
+
+  image->article_id = article_id;
+  image->sha256 = toa_sqlite_column_strdup (stmt, 0);
+  image->thumb_sha256 = toa_sqlite_column_strdup (stmt, 1);
+  image->width = sqlite3_column_int (stmt, 2);
+  image->height = sqlite3_column_int (stmt, 3);
+  image->file_name = toa_sqlite_column_strdup (stmt, 4);
+  image->size = sqlite3_column_int64 (stmt, 5);
+  image->media_type = toa_sqlite_column_strdup (stmt, 6);
+  image->added_by = sqlite3_column_int64 (stmt, 7);
+  image->added_by_name = toa_sqlite_column_strdup (stmt, 8);
+  image->added_at = sqlite3_column_int64 (stmt, 9);
+  return image;
+}
+
 static GPtrArray *
 article_image_list (ToaStore *store, gint64 article_id, GError **error)
 {
-  ToaSqliteStore *self = TOA_SQLITE_STORE (store);
-  g_autoptr(ToaCachedStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) toa_article_image_free);
-  int rc;
-
-  stmt = toa_sqlite_stmt (self,
-                          "SELECT i.sha256, i.thumb_sha256, i.width, i.height, i.file_name, f.size, "
-                          "f.media_type, i.added_by, p.full_name, i.added_at FROM article_images i "
-                          "JOIN stored_files f ON f.sha256 = i.sha256 "
-                          "LEFT JOIN people p ON p.id = i.added_by "
-                          "WHERE i.article_id = ? ORDER BY i.added_at, i.sha256", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ToaArticleImage *image = toa_article_image_new ();
-
-      image->article_id = article_id;
-      image->sha256 = toa_sqlite_column_strdup (stmt, 0);
-      image->thumb_sha256 = toa_sqlite_column_strdup (stmt, 1);
-      image->width = sqlite3_column_int (stmt, 2);
-      image->height = sqlite3_column_int (stmt, 3);
-      image->file_name = toa_sqlite_column_strdup (stmt, 4);
-      image->size = sqlite3_column_int64 (stmt, 5);
-      image->media_type = toa_sqlite_column_strdup (stmt, 6);
-      image->added_by = sqlite3_column_int64 (stmt, 7);
-      image->added_by_name = toa_sqlite_column_strdup (stmt, 8);
-      image->added_at = sqlite3_column_int64 (stmt, 9);
-      g_ptr_array_add (list, image);
-    }
-  if (toa_sqlite_step_failed (self, rc, error))
-    return NULL;
-  return g_steal_pointer (&list);
+  return toa_sqlite_article_files (TOA_SQLITE_STORE (store),
+                                   "SELECT i.sha256, i.thumb_sha256, i.width, i.height, i.file_name, f.size, "
+                                   "f.media_type, i.added_by, p.full_name, i.added_at FROM article_images i "
+                                   "JOIN stored_files f ON f.sha256 = i.sha256 "
+                                   "LEFT JOIN people p ON p.id = i.added_by "
+                                   "WHERE i.article_id = ? ORDER BY i.added_at, i.sha256",
+                                   article_id, image_from_row, (GDestroyNotify) toa_article_image_free,
+                                   error);
 }
 
 static GBytes *
@@ -78,7 +70,7 @@ stored_image_get (ToaStore *store, const char *sha256, gboolean thumb, char **me
 {
   ToaSqliteStore *self = TOA_SQLITE_STORE (store);
   g_autoptr(ToaCachedStmt) stmt = NULL;
-  int rc;
+  g_autofree char *missing = NULL;
 
   /* Only files that are some article's image (or its thumbnail): the scheme never serves
    * the other stored files (the letters received with items). */
@@ -90,17 +82,8 @@ stored_image_get (ToaStore *store, const char *sha256, gboolean thumb, char **me
   if (stmt == NULL)
     return NULL;
   toa_sqlite_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (!toa_sqlite_step_failed (self, rc, error))
-        g_set_error (error, TOA_ERROR, TOA_ERROR_NOT_FOUND,
-                     _("No image %s is stored in this database. Insert the image again."), sha256);
-      return NULL;
-    }
-  if (media_type != NULL)
-    *media_type = toa_sqlite_column_strdup (stmt, 1);
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  missing = g_strdup_printf (_("No image %s is stored in this database. Insert the image again."), sha256);
+  return toa_sqlite_stored_file_row (self, stmt, media_type, missing, error);
 }
 
 void

@@ -78,22 +78,10 @@ on_field_changed (ToaArticleEditor *self)
 }
 
 void
-toa_article_editor_load_choices (ToaArticleEditor *self, gint64 site_id)
+toa_article_editor_show_choices (ToaArticleEditor *self)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GStrvBuilder) codes = NULL;
-
-  self->title_max = MAX (toa_prepublish_title_max (self->store, NULL), 0);
-  g_clear_pointer (&self->sections, g_ptr_array_unref);
-  g_clear_pointer (&self->genres, g_ptr_array_unref);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  g_clear_pointer (&self->info_kinds, g_ptr_array_unref);
-  g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->sections = toa_store_section_list (self->store, site_id, NULL);
-  self->genres = toa_store_genre_list (self->store, NULL);
-  self->units = toa_store_unit_list (self->store, NULL);
-  self->info_kinds = toa_store_info_kind_list (self->store, NULL);
-  self->people = toa_store_person_list (self->store, NULL);
 
   names = g_ptr_array_new ();
   codes = g_strv_builder_new ();
@@ -381,7 +369,7 @@ toa_article_editor_build_fields (ToaArticleEditor *self)
   self->info_kind_row = combo_row (group, "info-kind", _("Kind of information"));
   self->tags_row = entry_row (group, "tags", _("Tags (separated by commas)"));
 
-  group = group_new (self, _("Source"));
+  group = group_new (self, C_("article", "Source"));
   self->unit_row = combo_row (group, "unit", _("Providing unit"));
   self->attribution_row = entry_row (group, "attribution", _("Attribution line"));
 
@@ -502,11 +490,33 @@ toa_article_editor_read_fields (ToaArticleEditor *self, ToaArticle *article)
 
 /* ---- the checks --------------------------------------------------------------------------- */
 
-void
-toa_article_editor_show_checks (ToaArticleEditor *self, const ToaArticle *article)
+/* The checks run in the background reader (the rules are board data, read from the store;
+ * the body is parsed): the newest asked for is shown. */
+typedef struct {
+  ToaArticle *article;
+  GPtrArray  *results;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = toa_prepublish_check (self->store, article, &error);
+  g_clear_object (&job->article);
+  g_clear_pointer (&job->results, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gboolean
+check_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CheckJob *job = data;
+
+  job->results = toa_prepublish_check (store, job->article, error);
+  return job->results != NULL;
+}
+
+static void
+show_check_results (ToaArticleEditor *self, GPtrArray *results, const GError *error)
+{
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checks_list))) != NULL)
@@ -516,7 +526,8 @@ toa_article_editor_show_checks (ToaArticleEditor *self, const ToaArticle *articl
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     results == NULL ? error->message : _("Ready to publish: nothing to fix."));
+                                     results == NULL ? (error != NULL ? error->message : "")
+                                                     : _("Ready to publish: nothing to fix."));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name (results == NULL ? "dialog-warning-symbolic"
                                                                                : "emblem-ok-symbolic"));
@@ -542,4 +553,21 @@ toa_article_editor_show_checks (ToaArticleEditor *self, const ToaArticle *articl
       gtk_widget_set_name (row, result->code);
       gtk_list_box_append (self->checks_list, row);
     }
+}
+
+static void
+check_done (gpointer owner, gpointer data, const GError *error)
+{
+  show_check_results (TOA_ARTICLE_EDITOR (owner), ((CheckJob *) data)->results, error);
+}
+
+void
+toa_article_editor_show_checks (ToaArticleEditor *self, const ToaArticle *article)
+{
+  CheckJob *job = g_new0 (CheckJob, 1);
+  g_autofree char *lane = g_strdup_printf ("%s-checks", self->lane);
+
+  job->article = toa_article_copy (article);
+  toa_background_reader_run (self->reader, lane, check_run, check_done, self, self->cancellable,
+                             job, (GDestroyNotify) check_job_free);
 }

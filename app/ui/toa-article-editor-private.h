@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "toa-article-editor.h"
+#include "toa-background-reader.h"
 #include "toa-preview-view.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,16 @@ struct _ToaArticleEditor {
   guint            check_id;
   guint            drafts_recorded;
   int              title_max;     /* the board's title limit (toa_prepublish_title_max); 0 = unknown */
-  GCancellable    *cancellable;
+  GCancellable    *cancellable;   /* also the opening read's: cancelled when the window goes */
+  ToaBackgroundReader *reader;    /* where the article and the lists are read on opening */
+  char            *lane;          /* its lane in the reader */
+  gboolean         loading;       /* the opening read is in flight */
+  gboolean         loaded;        /* the article is in: typing, saving and drafts may start */
+  guint            settle_id;     /* the check that the opening read was not dropped by the lender */
+  GtkStack        *load_stack;    /* "loading", "failed", "content" */
+  AdwStatusPage   *failed_page;
+  GtkButton       *retry_button;
+  GtkSpinner      *loading_spinner;
 
   /* choices from the store */
   GPtrArray *sections;            /* of ToaSection, the article's site */
@@ -91,9 +101,11 @@ void        toa_article_editor_show_message (ToaArticleEditor *self, const char 
 
 /* toa-article-editor-fields.c */
 void        toa_article_editor_build_fields (ToaArticleEditor *self);
-void        toa_article_editor_load_choices (ToaArticleEditor *self, gint64 site_id);
+/* Fills the choice rows from the lists read on opening (sections … people, title_max). */
+void        toa_article_editor_show_choices (ToaArticleEditor *self);
 void        toa_article_editor_fill_fields (ToaArticleEditor *self, const ToaArticle *article);
 void        toa_article_editor_read_fields (ToaArticleEditor *self, ToaArticle *article);
+/* Runs the pre-publish checks on @article in the reader; the newest asked for is listed. */
 void        toa_article_editor_show_checks (ToaArticleEditor *self, const ToaArticle *article);
 /* The chosen section's and unit's codes (for creating). */
 const char *toa_article_editor_section_code (ToaArticleEditor *self);

@@ -11,6 +11,7 @@
 #include "toa-articles.h"
 #include "toa-conflict-dialog.h"
 #include "toa-error.h"
+#include "toa-prepublish.h"
 #include "toa-preview.h"
 #include "toa-revisions-dialog.h"
 #include "toa-text.h"
@@ -113,6 +114,8 @@ toa_article_editor_record_draft (ToaArticleEditor *self)
   g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), 0);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (!self->loaded)
+    return self->drafts_recorded;   /* nothing of the article yet: a draft would lose it */
   article = toa_article_editor_get_article (self);
   article->id = self->article_id;
   article->version = self->base->version;
@@ -147,8 +150,8 @@ on_check_due (gpointer data)
 void
 toa_article_editor_changed (ToaArticleEditor *self)
 {
-  if (self->filling)
-    return;
+  if (self->filling || !self->loaded)
+    return;   /* nothing typed yet: the article is still being read */
   self->dirty = TRUE;
   if (self->autosave_id == 0)
     self->autosave_id = g_timeout_add (AUTOSAVE_MS, on_autosave_due, self);
@@ -505,7 +508,7 @@ on_recovery_discard (ToaArticleEditor *self)
 static void
 on_editor_ready (ToaArticleEditor *self)
 {
-  if (!toa_editor_view_get_ready (self->editor_view) || self->ready)
+  if (!toa_editor_view_get_ready (self->editor_view) || !self->loaded || self->ready)
     return;
   self->ready = TRUE;
   if (self->pending_html != NULL)
@@ -534,47 +537,219 @@ first_writable_site (ToaArticleEditor *self)
   return 0;
 }
 
-static void
-load (ToaArticleEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  ToaArticle *article = NULL;
+/* ---- opening: the article and the side panel's lists read in the background reader --------- */
 
-  if (self->article_id != 0)
+typedef struct {
+  ToaPerson  *person;       /* a copy, for the right to edit */
+  gint64      article_id;   /* 0: a new article */
+  gint64      site_id;      /* a new article's site (the first the person may write on) */
+  ToaArticle *article;
+  GError     *edit_error;   /* why the person may not edit it (the window still opens) */
+  int         title_max;
+  GPtrArray  *sections, *genres, *units, *info_kinds, *people;
+} EditorLoad;
+
+static void
+editor_load_free (EditorLoad *load)
+{
+  g_clear_pointer (&load->person, toa_person_free);
+  g_clear_object (&load->article);
+  g_clear_error (&load->edit_error);
+  g_clear_pointer (&load->sections, g_ptr_array_unref);
+  g_clear_pointer (&load->genres, g_ptr_array_unref);
+  g_clear_pointer (&load->units, g_ptr_array_unref);
+  g_clear_pointer (&load->info_kinds, g_ptr_array_unref);
+  g_clear_pointer (&load->people, g_ptr_array_unref);
+  g_free (load);
+}
+
+/* In the reader's worker (or at once on the window's store without a location). */
+static gboolean
+editor_load_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  EditorLoad *load = data;
+
+  if (load->article_id != 0)
     {
-      article = toa_store_article_get (self->store, self->article_id, &error);
-      if (article == NULL)
-        {
-          toa_article_editor_show_message (self, error->message, TRUE);
-          article = toa_article_new ();
-          article->id = self->article_id;
-          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-        }
-      else if (!toa_articles_may_edit (self->store, self->person, self->article_id, &error))
-        {
-          /* what is typed is still recorded; core refuses the save and says why */
-          toa_article_editor_show_message (self, error->message, TRUE);
-          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-        }
+      if ((load->article = toa_store_article_get (store, load->article_id, error)) == NULL)
+        return FALSE;
+      /* what is typed is still recorded; core refuses the save and says why */
+      toa_articles_may_edit (store, load->person, load->article_id, &load->edit_error);
+      load->site_id = load->article->site_id;
     }
+  load->title_max = MAX (toa_prepublish_title_max (store, NULL), 0);
+  load->sections = toa_store_section_list (store, load->site_id, NULL);
+  load->genres = toa_store_genre_list (store, NULL);
+  load->units = toa_store_unit_list (store, NULL);
+  load->info_kinds = toa_store_info_kind_list (store, NULL);
+  load->people = toa_store_person_list (store, NULL);
+  return TRUE;
+}
+
+static void
+set_loading (ToaArticleEditor *self, gboolean loading)
+{
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  /* nothing to save, print or search until the article is in */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toolbar_box), self->loaded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preview_button), self->loaded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->loaded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), self->loaded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), self->loaded);
+  if (!self->loaded)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->revisions_button), FALSE);
+    }
+}
+
+static void
+show_loaded (ToaArticleEditor *self, EditorLoad *load)
+{
+  ToaArticle *article;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), load->edit_error == NULL);
+  if (load->edit_error != NULL)
+    toa_article_editor_show_message (self, load->edit_error->message, TRUE);
+  if (load->article != NULL)
+    article = g_steal_pointer (&load->article);
   else
     {
       article = toa_article_new ();
-      article->site_id = first_writable_site (self);
+      article->site_id = load->site_id;
       article->language = g_strdup ("vi");
       toa_article_add_author (article, self->person->id, self->person->full_name, "author", 10000);
     }
   g_clear_object (&self->base);
   self->base = article;
-  toa_article_editor_load_choices (self, article->site_id);
+  self->title_max = load->title_max;
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->genres, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->info_kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->sections = g_steal_pointer (&load->sections);
+  self->genres = g_steal_pointer (&load->genres);
+  self->units = g_steal_pointer (&load->units);
+  self->info_kinds = g_steal_pointer (&load->info_kinds);
+  self->people = g_steal_pointer (&load->people);
+  toa_article_editor_show_choices (self);
   fill (self, article);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revisions_button), self->article_id != 0);
   set_body (self, article->body_html);
+  self->loaded = TRUE;
+  set_loading (self, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->revisions_button), self->article_id != 0);
+  gtk_stack_set_visible_child_name (self->load_stack, "content");
   offer_recovery (self);
   {
     g_autoptr(ToaArticle) now = toa_article_editor_get_article (self);
     toa_article_editor_show_checks (self, now);
   }
+  show_counts (self);
+  on_editor_ready (self);   /* ready once both the page and the article are in */
+}
+
+/* On the main thread: the article read, or why it could not be. */
+static void
+editor_load_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaArticleEditor *self = TOA_ARTICLE_EDITOR (owner);
+
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->failed_page, error->message);
+      gtk_stack_set_visible_child_name (self->load_stack, "failed");
+      set_loading (self, FALSE);
+      return;
+    }
+  show_loaded (self, data);
+}
+
+static void
+load (ToaArticleEditor *self)
+{
+  EditorLoad *job = g_new0 (EditorLoad, 1);
+
+  job->person = toa_person_copy (self->person);
+  job->article_id = self->article_id;
+  job->site_id = self->article_id == 0 ? first_writable_site (self) : 0;
+  gtk_stack_set_visible_child_name (self->load_stack, "loading");
+  set_loading (self, TRUE);
+  toa_background_reader_run (self->reader, self->lane, editor_load_run, editor_load_done, self, self->cancellable,
+                             job, (GDestroyNotify) editor_load_free);
+}
+
+/* The window that lent the reader may cancel everything in flight: the opening read dropped
+ * that way is asked for again, once the reader has delivered what it had. */
+static gboolean
+on_reader_settled (gpointer data)
+{
+  ToaArticleEditor *self = TOA_ARTICLE_EDITOR (data);
+
+  self->settle_id = 0;
+  if (self->loading && toa_background_reader_get_pending (self->reader) == 0)
+    load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_reader_pending (ToaArticleEditor *self)
+{
+  if (self->loading && self->settle_id == 0 && toa_background_reader_get_pending (self->reader) == 0)
+    self->settle_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_reader_settled, self, NULL);   /* not starved by painting */
+}
+
+/* "Try Again" when the article could not be read. */
+static void
+on_try_again (ToaArticleEditor *self)
+{
+  load (self);
+}
+
+gboolean
+toa_article_editor_is_loading (ToaArticleEditor *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), FALSE);
+  return self->loading;
+}
+
+/* The editing area goes in a stack: a spinner while the article is read, the reason with
+ * "Try Again" when it could not be, the editor. */
+static void
+build_load_stack (ToaArticleEditor *self)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *loading = adw_status_page_new ();
+  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  g_object_ref (content);
+  adw_toast_overlay_set_child (self->toast_overlay, NULL);
+  self->load_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->load_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  self->loading_spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->loading_spinner), 32, 32);
+  gtk_widget_set_halign (GTK_WIDGET (self->loading_spinner), GTK_ALIGN_CENTER);
+  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Opening the Article…"));
+  adw_status_page_set_child (ADW_STATUS_PAGE (loading), GTK_WIDGET (self->loading_spinner));
+  gtk_stack_add_named (self->load_stack, loading, "loading");
+
+  self->failed_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->failed_page, "network-error-symbolic");
+  adw_status_page_set_title (self->failed_page, _("The Article Could Not Be Read"));
+  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (retry, "pill");
+  gtk_widget_add_css_class (retry, "suggested-action");
+  gtk_widget_set_tooltip_text (retry, _("Read the article again"));
+  g_signal_connect_swapped (retry, "clicked", G_CALLBACK (on_try_again), self);
+  self->retry_button = GTK_BUTTON (retry);
+  adw_status_page_set_child (self->failed_page, retry);
+  gtk_stack_add_named (self->load_stack, GTK_WIDGET (self->failed_page), "failed");
+
+  gtk_stack_add_named (self->load_stack, content, "content");
+  g_object_unref (content);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->load_stack));
 }
 
 /* ---- saving ---------------------------------------------------------------------------------- */
@@ -704,7 +879,7 @@ toa_article_editor_save (ToaArticleEditor *self)
 {
   g_return_if_fail (TOA_IS_ARTICLE_EDITOR (self));
 
-  if (self->saving)
+  if (self->saving || !self->loaded)
     return;
   self->saving = TRUE;
   if (self->ready)
@@ -1030,7 +1205,11 @@ toa_article_editor_dispose (GObject *object)
 {
   ToaArticleEditor *self = TOA_ARTICLE_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->cancellable);   /* also drops the opening read in flight */
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_clear_object (&self->reader);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_weak_pointer (&self->conflict);
@@ -1044,6 +1223,7 @@ toa_article_editor_finalize (GObject *object)
   ToaArticleEditor *self = TOA_ARTICLE_EDITOR (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->lane);
   g_clear_object (&self->store);
   g_clear_object (&self->journal);
   g_clear_object (&self->base);
@@ -1179,6 +1359,7 @@ toa_article_editor_init (ToaArticleEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->base = toa_article_new ();   /* until the article is read */
   self->author_rows = g_ptr_array_new ();
   self->format_buttons = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -1205,6 +1386,7 @@ toa_article_editor_init (ToaArticleEditor *self)
   build_toolbar (self);
   enable_table_actions (self, FALSE);
   toa_article_editor_build_fields (self);
+  build_load_stack (self);
   g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
@@ -1226,9 +1408,17 @@ GtkWindow *
 toa_article_editor_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
                         gint64 article_id, ToaDraftJournal *journal)
 {
+  return toa_article_editor_new_with_reader (parent, store, NULL, person, article_id, journal);
+}
+
+GtkWindow *
+toa_article_editor_new_with_reader (GtkWindow *parent, ToaStore *store, ToaBackgroundReader *reader,
+                                    const ToaPerson *person, gint64 article_id, ToaDraftJournal *journal)
+{
   ToaArticleEditor *self;
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (reader == NULL || TOA_IS_BACKGROUND_READER (reader), NULL);
   g_return_val_if_fail (person != NULL, NULL);
 
   g_set_weak_pointer (&scheme_current, store);
@@ -1237,6 +1427,9 @@ toa_article_editor_new (GtkWindow *parent, ToaStore *store, const ToaPerson *per
   self->store = g_object_ref (store);
   self->person = toa_person_copy (person);
   self->article_id = article_id;
+  self->reader = reader != NULL ? g_object_ref (reader) : toa_background_reader_new (store, NULL);
+  self->lane = g_strdup_printf ("article-editor-%p", (void *) self);
+  g_signal_connect_swapped (self->reader, "notify::pending", G_CALLBACK (on_reader_pending), self);
   self->journal = journal != NULL ? g_object_ref (journal)
                                   : toa_draft_journal_new (NULL, toa_store_describe (store));
   self->preview_view = TOA_PREVIEW_VIEW (toa_preview_view_new (store));

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "toa-background-reader.h"
 #include "toa-draft-journal.h"
 #include "toa-editor-view.h"
 #include "toa-store.h"
@@ -24,6 +25,15 @@ G_DECLARE_FINAL_TYPE (ToaArticleEditor, toa_article_editor, TOA, ARTICLE_EDITOR,
  * in $XDG_STATE_HOME/toasoan/drafts). Load errors are shown in the window. */
 GtkWindow     *toa_article_editor_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
                                        gint64 article_id, ToaDraftJournal *journal);
+/* The same, the article and the side panel's lists read off the main thread on @reader (the
+ * opening window's; NULL: at once on @store): a spinner meanwhile, the reason and "Try Again"
+ * when they could not be read. Saving stays on the window's thread, on @store. "ready" waits
+ * for the article too. */
+GtkWindow     *toa_article_editor_new_with_reader (GtkWindow *parent, ToaStore *store,
+                                                   ToaBackgroundReader *reader, const ToaPerson *person,
+                                                   gint64 article_id, ToaDraftJournal *journal);
+/* Whether the opening read is in flight. */
+gboolean       toa_article_editor_is_loading (ToaArticleEditor *self);
 
 /* Starts loading the editor page ahead of the next editor window (a web process and the page
  * take about a second or two to start; the window then takes the loaded page). Called where an

@@ -30,6 +30,7 @@ struct _ToaArticlesPage {
   guint                live_id;     /* the pending reload after a change */
   gboolean             threaded;    /* a location was given: the model reads in a worker */
   char                *location;    /* where (a secret: it may hold a password), or NULL */
+  ToaBackgroundReader *item_reader; /* the item windows' reads, on the location (made when first needed) */
 
   GtkSearchEntry *search_entry;
   GtkLabel       *count_label;
@@ -498,6 +499,17 @@ on_item_changed (ToaArticlesPage *self)
   refresh (self);
 }
 
+/* Where the windows opened from here read (the item, the editor): the page's location, in a
+ * worker; NULL without a location (they read at once on the store). */
+static ToaBackgroundReader *
+item_reader (ToaArticlesPage *self)
+{
+  if (self->item_reader == NULL && self->threaded && self->store != NULL)
+    self->item_reader = toa_background_reader_new (self->store,
+                                                   toa_background_reader_location_for (self->store, self->location));
+  return self->item_reader;
+}
+
 static void
 on_row_activated (ToaArticlesPage *self, guint position)
 {
@@ -509,7 +521,7 @@ on_row_activated (ToaArticlesPage *self, guint position)
   if (row == NULL || row->id == 0 || person == NULL)
     return;
 
-  view = toa_item_view_new (GTK_WINDOW (root), self->store, person, row->id);
+  view = toa_item_view_new_with_reader (GTK_WINDOW (root), self->store, item_reader (self), person, row->id);
   g_signal_connect_object (view, "changed", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (view);
 }
@@ -532,7 +544,7 @@ on_new_article (ToaArticlesPage *self)
 
   if (person == NULL)
     return;
-  editor = toa_article_editor_new (GTK_WINDOW (root), self->store, person, 0, NULL);
+  editor = toa_article_editor_new_with_reader (GTK_WINDOW (root), self->store, item_reader (self), person, 0, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
 }
@@ -546,6 +558,7 @@ toa_articles_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ARTICLES_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->item_reader);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (toa_articles_page_parent_class)->dispose (object);
@@ -670,6 +683,7 @@ toa_articles_page_set_store (ToaArticlesPage *self, ToaStore *store)
   g_return_if_fail (TOA_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  g_clear_object (&self->item_reader);   /* a new one on this store when an item is opened */
   stop_watching (self);
   self->live = toa_store_watch (store, NULL);   /* NULL: SQLite, or unreachable — no live updates */
   if (self->live != NULL)
@@ -769,6 +783,7 @@ toa_articles_page_set_location (ToaArticlesPage *self, const char *location)
   if (self->threaded && g_strcmp0 (self->location, location) == 0)
     return;   /* the model reads there already */
   g_clear_pointer (&self->location, toa_connect_free_secret);
+  g_clear_object (&self->item_reader);
   self->location = g_strdup (location);
   self->threaded = TRUE;
   if (self->model == NULL)

@@ -16,11 +16,12 @@
 #include "toa-item-view.h"
 #include "toa-connect-page.h"
 #include "toa-background-reader.h"
+#include "toa-store-watch.h"
 #include "toa-text.h"
 
 #define INBOX_LIMIT      500
 #define WATCH_SECONDS    60    /* polling a store that cannot be watched (SQLite) */
-#define LIVE_DELAY_MS    150   /* changes heard within this are read in one go */
+#define LIVE_DELAY_MS    TOA_STORE_WATCH_COALESCE_MS   /* changes heard within this are read in one go */
 
 struct _ToaInboxPage {
   AdwBin          parent_instance;
@@ -747,8 +748,8 @@ on_row_activated (ToaInboxPage *self, guint position)
 
   if (row == NULL || self->person == NULL)
     return;
-  view = toa_item_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->person,
-                            toa_inbox_row_get_item (row)->article->id);
+  view = toa_item_view_new_with_reader (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                        self->reader, self->person, toa_inbox_row_get_item (row)->article->id);
   g_signal_connect_object (view, "changed", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (view);
 }

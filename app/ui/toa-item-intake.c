@@ -1,5 +1,6 @@
 /* toa-item-intake.c — the item window's intake record, attached files and reply letter
- * (see toa-item-view-private.h). */
+ * (see toa-item-view-private.h): shown from the item's background reading; saving a file and
+ * composing the letter run on the window's store. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -43,6 +44,37 @@ save_request_free (SaveRequest *request)
   g_free (request);
 }
 
+/* The file's content is read from the store (a server, maybe) in the background reader. */
+typedef struct {
+  gint64  article_id;
+  int     position;
+  char   *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+export_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ExportJob *job = data;
+
+  /* The chooser has asked before replacing a file, so replacing is allowed here. */
+  return toa_attachments_export (store, job->article_id, job->position, job->path, TRUE, error);
+}
+
+static void
+export_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (owner);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error != NULL ? error->message : _("File saved")));
+}
+
 static void
 on_save_chosen (GtkNativeDialog *dialog, int response, SaveRequest *request)
 {
@@ -52,16 +84,20 @@ on_save_chosen (GtkNativeDialog *dialog, int response, SaveRequest *request)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
 
-      /* The chooser has asked before replacing a file, so replacing is allowed here. */
       if (path == NULL)
-        g_set_error_literal (&error, TOA_ERROR, TOA_ERROR_IO,
-                             _("That place is not a local folder. Choose a folder on this computer."));
+        adw_toast_overlay_add_toast (self->toast_overlay,
+          adw_toast_new (_("That place is not a local folder. Choose a folder on this computer.")));
       else
-        toa_attachments_export (self->store, self->article_id, request->position, path, TRUE, &error);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (error != NULL ? error->message : _("File saved")));
+        {
+          ExportJob *job = g_new0 (ExportJob, 1);
+
+          job->article_id = self->article_id;
+          job->position = request->position;
+          job->path = g_steal_pointer (&path);
+          toa_background_reader_run (self->reader, NULL, export_run, export_done, self, self->cancellable,
+                                     job, (GDestroyNotify) export_job_free);
+        }
     }
   g_object_unref (dialog);
   save_request_free (request);
@@ -86,14 +122,11 @@ on_save_attachment (GtkButton *button, ToaItemView *self)
 }
 
 static void
-attachment_rows (ToaItemView *self)
+attachment_rows (ToaItemView *self, GPtrArray *list, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = toa_attachments_list (self->store, self->article_id, &error);
-
-  if (list == NULL)
+  if (list == NULL || error != NULL)
     {
-      intake_row (self, _("Attachments"), error->message);
+      intake_row (self, _("Attachments"), error != NULL ? error->message : "");
       return;
     }
   if (list->len == 0)
@@ -147,10 +180,9 @@ show_letter_error (ToaItemView *self, const char *message)
 }
 
 void
-toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow)
+toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow, const ToaIntakeRecord *record,
+                           GPtrArray *channels, GPtrArray *attachments, const GError *attachments_error)
 {
-  g_autoptr(ToaIntakeRecord) record = toa_store_intake_record_get (self->store, self->article_id, NULL);
-  g_autoptr(GPtrArray) channels = NULL;
   g_autofree char *received = NULL, *issued = NULL;
   const char *channel = NULL;
   gboolean refused;
@@ -165,7 +197,6 @@ toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow)
   if (record == NULL)
     return;
 
-  channels = toa_store_intake_channel_list (self->store, NULL);
   for (guint i = 0; channels != NULL && i < channels->len; i++)
     {
       const ToaIntakeChannel *c = g_ptr_array_index (channels, i);
@@ -180,7 +211,7 @@ toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow)
   intake_row (self, _("Document number"), record->document_no);
   intake_row (self, _("Received"), received);
   intake_row (self, _("Issued"), issued);
-  attachment_rows (self);
+  attachment_rows (self, attachments, attachments_error);
   if (refused)
     show_letter (self, record->reply_letter);
 }

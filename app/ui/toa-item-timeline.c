@@ -1,5 +1,6 @@
 /* toa-item-timeline.c — the item window's "Diễn biến" tab: every transition and approval
- * request, oldest first (see toa-item-view-private.h). */
+ * request, oldest first (see toa-item-view-private.h), as read by the item's
+ * background reading. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -112,12 +113,9 @@ compare_entries (gconstpointer a, gconstpointer b)
 }
 
 void
-toa_item_view_show_timeline (ToaItemView *self)
+toa_item_view_show_timeline (ToaItemView *self, GPtrArray *records, const GError *error,
+                             GPtrArray *requests, const GError *request_error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) request_error = NULL;
-  g_autoptr(GPtrArray) records = toa_transitions_list (self->store, self->article_id, &error);
-  g_autoptr(GPtrArray) requests = toa_approval_list (self->store, self->article_id, &request_error);
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (TimelineEntry));
   g_autoptr(GString) errors = g_string_new (NULL);
 

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "toa-article-view.h"
+#include "toa-background-reader.h"
+#include "toa-inbox-types.h"
 #include "toa-item-view.h"
 #include "toa-store-watch.h"
 #include "toa-transitions.h"
@@ -27,6 +29,18 @@ struct _ToaItemView {
   GPtrArray    *intake_rows;    /* of GtkWidget*, in intake_group */
   ToaStoreWatch *live;          /* a shared database's changes, or NULL (SQLite) */
   guint         live_id;        /* the pending reload after a change to this item */
+  ToaBackgroundReader *reader;  /* where the item is read (the page's, or one on the main thread) */
+  GCancellable *cancellable;    /* this window's readings: cancelled when it goes */
+  char         *lane;           /* its lane in the reader: only the newest reading is shown */
+  gboolean      loading;        /* a reading is in flight */
+  gboolean      loaded;         /* the item has been shown once */
+  guint         loads_done;     /* readings delivered (for tests) */
+  guint         settle_id;      /* the check that a reading was not dropped by the reader's owner */
+  GtkStack     *load_stack;     /* "loading", "failed", "content" */
+  AdwStatusPage *failed_page;
+  GtkButton    *retry_button;
+  GtkSpinner   *loading_spinner;
+  GtkSpinner   *reload_spinner; /* beside the state line while the shown item is read again */
 
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel           *heading_label;
@@ -71,10 +85,13 @@ void        toa_item_add_value_label (AdwActionRow *row);   /* the suffix toa_it
 void        toa_item_view_emit_changed (ToaItemView *self);  /* "changed": the item was acted on */
 
 /* toa-item-timeline.c */
-void        toa_item_view_show_timeline (ToaItemView *self);
+void        toa_item_view_show_timeline (ToaItemView *self, GPtrArray *records, const GError *error,
+                                         GPtrArray *requests, const GError *request_error);
 
 /* toa-item-intake.c */
-void        toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow);
+void        toa_item_view_show_intake (ToaItemView *self, const ToaArticleFlow *flow,
+                                       const ToaIntakeRecord *record, GPtrArray *channels,
+                                       GPtrArray *attachments, const GError *attachments_error);
 void        toa_item_view_on_compose_letter (ToaItemView *self);
 void        toa_item_view_on_copy_letter (ToaItemView *self);
 

@@ -2,7 +2,9 @@
  * comments, and the actions core offers this person now; the timeline is drawn by
  * toa-item-timeline.c, the intake record and reply letter by toa-item-intake.c. Nothing here decides what anyone may do: the buttons come from
  * toa_transitions_available and every act goes through core again (toa-action-dialog.c,
- * toa_intake_reply_letter). */
+ * toa_intake_reply_letter). Everything shown is read in one go in the background reader
+ * (item_load_run, on the reader's own connection), then shown on the main thread; writes
+ * (actions, comments, the letter) run here, on the window's store. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +31,36 @@
  * toa-item-intake.c). */
 
 G_DEFINE_FINAL_TYPE (ToaItemView, toa_item_view, ADW_TYPE_WINDOW)
+
+/* One reading of the item, done in the background reader's worker: everything the window
+ * shows, read on the worker's own connection, then shown on the main thread. */
+typedef struct {
+  ToaPerson       *person;          /* a copy, for the rights read with it */
+  gint64           article_id;
+  ToaArticle      *article;
+  ToaArticleFlow  *flow;
+  ToaWorkflow     *workflow;
+  GError          *workflow_error;
+  char            *genre_name;
+  char            *site_name;
+  gboolean         has_deadline;
+  GDate            deadline;
+  int              days_left;       /* working days to the deadline */
+  gboolean         may_edit;
+  GPtrArray       *records;
+  GError          *records_error;
+  GPtrArray       *requests;
+  GError          *requests_error;
+  ToaIntakeRecord *intake;          /* NULL: the item did not come through intake */
+  GPtrArray       *channels;
+  GPtrArray       *attachments;
+  GError          *attachments_error;
+  GPtrArray       *comments;
+  GError          *comments_error;
+  GPtrArray       *actions;         /* of ToaAvailableAction */
+  GError          *actions_error;
+  GPtrArray       *people;
+} ItemLoad;
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -177,42 +209,34 @@ holder_text (ToaItemView *self, const ToaArticleFlow *flow)
 }
 
 static void
-show_deadline (ToaItemView *self, const ToaArticleFlow *flow)
+show_deadline (ToaItemView *self, const ItemLoad *load)
 {
-  g_autoptr(ToaWorkCalendar) cal = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now (toa_time_zone ());
   g_autofree char *date = NULL;
   g_autofree char *due = NULL;
   g_autofree char *text = NULL;
-  GDate deadline, today;
   GtkWidget *row = g_object_get_data (G_OBJECT (self->deadline_row), "value");
   static const char *const level_classes[] = { NULL, NULL, "warning", "warning", "error" };
-  int days_left;
 
   for (guint i = 0; i < G_N_ELEMENTS (level_classes); i++)
     if (level_classes[i] != NULL)
       gtk_widget_remove_css_class (row, level_classes[i]);
-  if (flow->deadline == NULL || !toa_parse_date (flow->deadline, "deadline", &deadline, NULL)
-      || (cal = toa_work_calendar_get (self->store, NULL)) == NULL)
+  if (!load->has_deadline)
     {
       toa_item_set_row (self->deadline_row, _("No deadline"));
       return;
     }
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  days_left = toa_work_calendar_days_between (cal, &today, &deadline);
-  date = toa_format_gdate (&deadline);
-  due = toa_due_text (TRUE, days_left);
+  date = toa_format_gdate (&load->deadline);
+  due = toa_due_text (TRUE, load->days_left);
   text = g_strdup_printf ("%s · %s", date, due);
   toa_item_set_row (self->deadline_row, text);
-  if (level_classes[toa_due_level (TRUE, days_left)] != NULL)
-    gtk_widget_add_css_class (row, level_classes[toa_due_level (TRUE, days_left)]);
+  if (level_classes[toa_due_level (TRUE, load->days_left)] != NULL)
+    gtk_widget_add_css_class (row, level_classes[toa_due_level (TRUE, load->days_left)]);
 }
 
 static void
-show_facts (ToaItemView *self, const ToaArticleFlow *flow)
+show_facts (ToaItemView *self, const ItemLoad *load)
 {
+  const ToaArticleFlow *flow = load->flow;
   const ToaWorkflowState *state = self->workflow != NULL
                                   ? toa_workflow_find_state (self->workflow, flow->state) : NULL;
   g_autofree char *step = NULL;
@@ -225,7 +249,7 @@ show_facts (ToaItemView *self, const ToaArticleFlow *flow)
     step = g_strdup (toa_item_state_name (self, flow->state));
   toa_item_set_row (self->step_row, step);
   toa_item_set_row (self->holder_row, *holder != '\0' ? holder : _("Nobody: the item rests here"));
-  show_deadline (self, flow);
+  show_deadline (self, load);
   if (self->workflow == NULL)
     workflow = g_strdup ("");
   else if (flow->workflow_version > 0)
@@ -257,19 +281,13 @@ comment_row (const ToaComment *comment)
 }
 
 static void
-show_comments (ToaItemView *self)
+show_comments (ToaItemView *self, GPtrArray *comments, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) comments = toa_store_comment_list (self->store, self->article_id, &error);
-
   toa_item_clear_list (self->comment_list);
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     gtk_list_box_append (self->comment_list, comment_row (g_ptr_array_index (comments, i)));
-  if (comments == NULL)
-    {
-      gtk_label_set_text (self->comment_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
-    }
+  gtk_label_set_text (self->comment_error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), error != NULL);
 }
 
 static void
@@ -299,7 +317,7 @@ on_add_comment (ToaItemView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), FALSE);
   gtk_text_buffer_set_text (buffer, "", 0);
-  show_comments (self);
+  toa_item_view_reload (self);   /* the comment list read again, off the main thread */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comment added")));
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -327,10 +345,8 @@ on_person_activated (ToaItemView *self, GtkListBoxRow *row)
 }
 
 static void
-load_people (ToaItemView *self)
+show_people (ToaItemView *self, GPtrArray *people)
 {
-  g_autoptr(GPtrArray) people = toa_store_person_list (self->store, NULL);
-
   toa_item_clear_list (self->people_list);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
@@ -396,15 +412,15 @@ on_action_clicked (GtkButton *button, ToaItemView *self)
 }
 
 static void
-show_actions (ToaItemView *self)
+show_actions (ToaItemView *self, ItemLoad *load)
 {
-  g_autoptr(GError) error = NULL;
+  const GError *error = load->actions_error;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
     gtk_box_remove (self->actions_box, child);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
-  self->actions = toa_transitions_available (self->store, self->person, self->article_id, 0, &error);
+  self->actions = g_steal_pointer (&load->actions);
   for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
     {
       const ToaAvailableAction *action = g_ptr_array_index (self->actions, i);
@@ -431,7 +447,7 @@ show_actions (ToaItemView *self)
                           self->actions == NULL || self->actions->len == 0);
 }
 
-/* ---- loading ------------------------------------------------------------------------------ */
+/* ---- loading: everything read in the background reader's worker, then shown ---------------- */
 
 static void
 show_load_error (ToaItemView *self, const GError *error)
@@ -440,74 +456,273 @@ show_load_error (ToaItemView *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), error != NULL);
 }
 
-static char *
-genre_and_site (ToaItemView *self, const ToaArticle *article, char **site_name)
+static void
+item_load_free (ItemLoad *load)
 {
-  g_autoptr(GPtrArray) genres = toa_store_genre_list (self->store, NULL);
-  g_autoptr(GPtrArray) sites = toa_store_site_list (self->store, NULL);
-  char *genre_name = NULL;
+  g_clear_pointer (&load->person, toa_person_free);
+  g_clear_object (&load->article);
+  g_clear_pointer (&load->flow, toa_article_flow_free);
+  g_clear_pointer (&load->workflow, toa_workflow_free);
+  g_clear_error (&load->workflow_error);
+  g_free (load->genre_name);
+  g_free (load->site_name);
+  g_clear_pointer (&load->records, g_ptr_array_unref);
+  g_clear_error (&load->records_error);
+  g_clear_pointer (&load->requests, g_ptr_array_unref);
+  g_clear_error (&load->requests_error);
+  g_clear_pointer (&load->intake, toa_intake_record_free);
+  g_clear_pointer (&load->channels, g_ptr_array_unref);
+  g_clear_pointer (&load->attachments, g_ptr_array_unref);
+  g_clear_error (&load->attachments_error);
+  g_clear_pointer (&load->comments, g_ptr_array_unref);
+  g_clear_error (&load->comments_error);
+  g_clear_pointer (&load->actions, g_ptr_array_unref);
+  g_clear_error (&load->actions_error);
+  g_clear_pointer (&load->people, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+read_genre_and_site (ToaStore *store, ItemLoad *load)
+{
+  g_autoptr(GPtrArray) genres = toa_store_genre_list (store, NULL);
+  g_autoptr(GPtrArray) sites = toa_store_site_list (store, NULL);
 
   for (guint i = 0; genres != NULL && i < genres->len; i++)
     {
       const ToaGenre *genre = g_ptr_array_index (genres, i);
-      if (g_strcmp0 (genre->code, article->genre) == 0)
-        genre_name = g_strdup (genre->name);
+      if (g_strcmp0 (genre->code, load->article->genre) == 0)
+        {
+          g_free (load->genre_name);
+          load->genre_name = g_strdup (genre->name);
+        }
     }
   for (guint i = 0; sites != NULL && i < sites->len; i++)
     {
       const ToaSite *site = g_ptr_array_index (sites, i);
-      if (site->id == article->site_id)
-        *site_name = g_strdup (site->name);
+      if (site->id == load->article->site_id)
+        {
+          g_free (load->site_name);
+          load->site_name = g_strdup (site->name);
+        }
     }
-  return genre_name;
 }
 
-void
-toa_item_view_reload (ToaItemView *self)
+/* The deadline's distance in working days, from the board's calendar. */
+static void
+read_deadline (ToaStore *store, ItemLoad *load)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaArticle) article = NULL;
-  g_autoptr(ToaArticleFlow) flow = NULL;
+  g_autoptr(ToaWorkCalendar) cal = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (toa_time_zone ());
+  GDate today;
+
+  if (load->flow->deadline == NULL || !toa_parse_date (load->flow->deadline, "deadline", &load->deadline, NULL)
+      || (cal = toa_work_calendar_get (store, NULL)) == NULL)
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  load->days_left = toa_work_calendar_days_between (cal, &today, &load->deadline);
+  load->has_deadline = TRUE;
+}
+
+/* In the reader's worker (or at once on the window's store without a location). */
+static gboolean
+item_load_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ItemLoad *load = data;
   g_autofree char *default_code = NULL;
-  g_autofree char *genre_name = NULL;
-  g_autofree char *site_name = NULL;
 
-  g_return_if_fail (TOA_IS_ITEM_VIEW (self));
-
-  if ((article = toa_store_article_get (self->store, self->article_id, &error)) == NULL
-      || (flow = toa_store_article_flow_get (self->store, self->article_id, &error)) == NULL
-      || (flow->workflow_code == NULL
-          && (default_code = toa_delegation_default_workflow (self->store, &error)) == NULL))
+  if ((load->article = toa_store_article_get (store, load->article_id, error)) == NULL
+      || (load->flow = toa_store_article_flow_get (store, load->article_id, error)) == NULL
+      || (load->flow->workflow_code == NULL
+          && (default_code = toa_delegation_default_workflow (store, error)) == NULL))
+    return FALSE;
+  load->workflow = toa_workflow_load (store, load->flow->workflow_code != NULL ? load->flow->workflow_code
+                                                                            : default_code,
+                                      load->flow->workflow_version, &load->workflow_error);
+  read_genre_and_site (store, load);
+  read_deadline (store, load);
+  load->may_edit = toa_articles_may_edit (store, load->person, load->article_id, NULL);
+  load->records = toa_transitions_list (store, load->article_id, &load->records_error);
+  load->requests = toa_approval_list (store, load->article_id, &load->requests_error);
+  load->intake = toa_store_intake_record_get (store, load->article_id, NULL);
+  if (load->intake != NULL)
     {
-      show_load_error (self, error);
-      return;
+      load->channels = toa_store_intake_channel_list (store, NULL);
+      load->attachments = toa_attachments_list (store, load->article_id, &load->attachments_error);
     }
-  g_clear_pointer (&self->workflow, toa_workflow_free);
-  self->workflow = toa_workflow_load (self->store, flow->workflow_code != NULL ? flow->workflow_code : default_code,
-                                      flow->workflow_version, &error);
-  show_load_error (self, error);
-  self->version = flow->version;
+  load->comments = toa_store_comment_list (store, load->article_id, &load->comments_error);
+  load->actions = toa_transitions_available (store, load->person, load->article_id, 0, &load->actions_error);
+  load->people = toa_store_person_list (store, NULL);
+  return TRUE;
+}
 
-  genre_name = genre_and_site (self, article, &site_name);
+static void
+set_loading (ToaItemView *self, gboolean loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), loading && self->loaded);
+  gtk_spinner_set_spinning (self->reload_spinner, loading && self->loaded);
+  gtk_spinner_set_spinning (self->loading_spinner, loading && !self->loaded);
+}
+
+static void
+show_item (ToaItemView *self, ItemLoad *load)
+{
+  ToaArticle *article = load->article;
+
+  g_clear_pointer (&self->workflow, toa_workflow_free);
+  self->workflow = g_steal_pointer (&load->workflow);
+  show_load_error (self, load->workflow_error);
+  self->version = load->flow->version;
+
   gtk_window_set_title (GTK_WINDOW (self), article->title);
   adw_view_switcher_title_set_title (self->switcher_title, article->title);
   gtk_label_set_text (self->heading_label, article->title);
   {
     /* Translators: the item's state, then its version number */
-    g_autofree char *state = g_strdup_printf (_("%s · version %lld"), toa_item_state_name (self, flow->state),
-                                              (long long) flow->version);
+    g_autofree char *state = g_strdup_printf (_("%s · version %lld"), toa_item_state_name (self, load->flow->state),
+                                              (long long) load->flow->version);
     gtk_label_set_text (self->state_label, state);
   }
-  toa_article_view_set_article (self->article_view, article, genre_name, site_name);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
-                          toa_articles_may_edit (self->store, self->person, self->article_id, NULL));
-  if (gtk_widget_get_visible (GTK_WIDGET (self->edit_button)))
+  toa_article_view_set_article (self->article_view, article, load->genre_name, load->site_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), load->may_edit);
+  if (load->may_edit)
     toa_article_editor_prewarm ();   /* "Sửa" then opens at once */
-  show_facts (self, flow);
-  toa_item_view_show_timeline (self);
-  toa_item_view_show_intake (self, flow);
-  show_comments (self);
-  show_actions (self);
+  show_facts (self, load);
+  toa_item_view_show_timeline (self, load->records, load->records_error, load->requests, load->requests_error);
+  toa_item_view_show_intake (self, load->flow, load->intake, load->channels, load->attachments,
+                             load->attachments_error);
+  show_comments (self, load->comments, load->comments_error);
+  show_actions (self, load);
+  show_people (self, load->people);
+}
+
+/* On the main thread: the item read, or why it could not be. */
+static void
+item_load_done (gpointer owner, gpointer data, const GError *error)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (owner);
+
+  self->loads_done++;
+  if (error != NULL)
+    {
+      /* what was shown may be out of date: say so plainly, with a way to try again */
+      adw_status_page_set_description (self->failed_page, error->message);
+      gtk_stack_set_visible_child_name (self->load_stack, "failed");
+      set_loading (self, FALSE);
+      return;
+    }
+  show_item (self, data);
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->load_stack, "content");
+  set_loading (self, FALSE);
+}
+
+void
+toa_item_view_reload (ToaItemView *self)
+{
+  ItemLoad *load;
+
+  g_return_if_fail (TOA_IS_ITEM_VIEW (self));
+
+  load = g_new0 (ItemLoad, 1);
+  load->person = toa_person_copy (self->person);
+  load->article_id = self->article_id;
+  set_loading (self, TRUE);
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->load_stack, "loading");
+  toa_background_reader_run (self->reader, self->lane, item_load_run, item_load_done, self, self->cancellable,
+                             load, (GDestroyNotify) item_load_free);
+}
+
+/* The page that lent the reader may cancel everything in flight (it changed stores): a reading
+ * of ours dropped that way is asked for again, once the reader has delivered what it had. */
+static gboolean
+on_reader_settled (gpointer data)
+{
+  ToaItemView *self = TOA_ITEM_VIEW (data);
+
+  self->settle_id = 0;
+  if (self->loading && toa_background_reader_get_pending (self->reader) == 0)
+    toa_item_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_reader_pending (ToaItemView *self)
+{
+  if (self->loading && self->settle_id == 0 && toa_background_reader_get_pending (self->reader) == 0)
+    self->settle_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_reader_settled, self, NULL);   /* not starved by painting */
+}
+
+/* "Try Again" on the failure page. */
+static void
+on_try_again (ToaItemView *self)
+{
+  toa_item_view_reload (self);
+}
+
+gboolean
+toa_item_view_is_loading (ToaItemView *self)
+{
+  g_return_val_if_fail (TOA_IS_ITEM_VIEW (self), FALSE);
+  return self->loading;
+}
+
+void
+toa_item_view_wait_loaded (ToaItemView *self)
+{
+  g_return_if_fail (TOA_IS_ITEM_VIEW (self));
+  while (self->loading)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The window's content goes in a stack: a spinner while the item is first read, the reason
+ * with "Try Again" when it could not be, the item itself. */
+static void
+build_load_stack (ToaItemView *self)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *loading = adw_status_page_new ();
+  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  g_object_ref (content);
+  adw_toast_overlay_set_child (self->toast_overlay, NULL);
+  self->load_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->load_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  self->loading_spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->loading_spinner), 32, 32);
+  gtk_widget_set_halign (GTK_WIDGET (self->loading_spinner), GTK_ALIGN_CENTER);
+  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Reading the Item…"));
+  adw_status_page_set_child (ADW_STATUS_PAGE (loading), GTK_WIDGET (self->loading_spinner));
+  gtk_stack_add_named (self->load_stack, loading, "loading");
+
+  self->failed_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->failed_page, "network-error-symbolic");
+  adw_status_page_set_title (self->failed_page, _("The Item Could Not Be Read"));
+  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (retry, "pill");
+  gtk_widget_add_css_class (retry, "suggested-action");
+  gtk_widget_set_tooltip_text (retry, _("Read the item again"));
+  g_signal_connect_swapped (retry, "clicked", G_CALLBACK (on_try_again), self);
+  self->retry_button = GTK_BUTTON (retry);
+  adw_status_page_set_child (self->failed_page, retry);
+  gtk_stack_add_named (self->load_stack, GTK_WIDGET (self->failed_page), "failed");
+
+  gtk_stack_add_named (self->load_stack, content, "content");
+  g_object_unref (content);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->load_stack));
+
+  /* beside the state line: the item is being read again */
+  self->reload_spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->reload_spinner), GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reload_spinner), _("Reading the item again…"));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->state_label))),
+                  GTK_WIDGET (self->reload_spinner));
 }
 
 /* ---- editing ------------------------------------------------------------------------------ */
@@ -522,8 +737,8 @@ on_editor_saved (ToaItemView *self)
 static void
 on_edit_clicked (ToaItemView *self)
 {
-  GtkWindow *editor = toa_article_editor_new (GTK_WINDOW (self), self->store,
-                                              self->person, self->article_id, NULL);
+  GtkWindow *editor = toa_article_editor_new_with_reader (GTK_WINDOW (self), self->store, self->reader,
+                                                          self->person, self->article_id, NULL);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -559,6 +774,13 @@ toa_item_view_dispose (GObject *object)
   ToaItemView *self = TOA_ITEM_VIEW (object);
 
   g_clear_handle_id (&self->live_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);   /* a reading in flight is dropped */
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->reader != NULL)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+  g_clear_object (&self->reader);
   if (self->live != NULL)
     g_signal_handlers_disconnect_by_data (self->live, self);
   g_clear_object (&self->live);
@@ -577,6 +799,7 @@ toa_item_view_finalize (GObject *object)
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_free (self->came_from);
   g_free (self->refusal_ground);
+  g_free (self->lane);
   g_clear_pointer (&self->intake_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (toa_item_view_parent_class)->finalize (object);
 }
@@ -642,21 +865,33 @@ toa_item_view_init (ToaItemView *self)
   toa_item_add_value_label (self->holder_row);
   toa_item_add_value_label (self->deadline_row);
   toa_item_add_value_label (self->workflow_row);
+  build_load_stack (self);
 }
 
 GtkWindow *
 toa_item_view_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person, gint64 article_id)
 {
+  return toa_item_view_new_with_reader (parent, store, NULL, person, article_id);
+}
+
+GtkWindow *
+toa_item_view_new_with_reader (GtkWindow *parent, ToaStore *store, ToaBackgroundReader *reader,
+                               const ToaPerson *person, gint64 article_id)
+{
   ToaItemView *self;
 
   g_return_val_if_fail (TOA_IS_STORE (store), NULL);
+  g_return_val_if_fail (reader == NULL || TOA_IS_BACKGROUND_READER (reader), NULL);
   g_return_val_if_fail (person != NULL, NULL);
 
   self = g_object_new (TOA_TYPE_ITEM_VIEW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->reader = reader != NULL ? g_object_ref (reader) : toa_background_reader_new (store, NULL);
+  self->cancellable = g_cancellable_new ();
+  self->lane = g_strdup_printf ("item-view-%p", (void *) self);
+  g_signal_connect_swapped (self->reader, "notify::pending", G_CALLBACK (on_reader_pending), self);
   self->person = toa_person_copy (person);
   self->article_id = article_id;
-  load_people (self);
   toa_item_view_reload (self);
   self->live = toa_store_watch (store, NULL);   /* NULL: SQLite, or unreachable */
   if (self->live != NULL)

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "toa-article-view.h"
+#include "toa-background-reader.h"
 #include "toa-store.h"
 
 G_BEGIN_DECLS
@@ -25,8 +26,17 @@ G_DECLARE_FINAL_TYPE (ToaItemView, toa_item_view, TOA, ITEM_VIEW, AdwWindow)
 GtkWindow      *toa_item_view_new (GtkWindow *parent, ToaStore *store, const ToaPerson *person,
                                    gint64 article_id);
 
-/* Reads the item again (state, content, timeline, comments, actions). */
+/* The same, read off the main thread on @reader (the opening page's; NULL: at once on @store):
+ * a spinner while the item is read, the reason and "Try Again" when it could not be. Writes
+ * (actions, comments, the reply letter) stay on the window's thread, on @store. */
+GtkWindow      *toa_item_view_new_with_reader (GtkWindow *parent, ToaStore *store, ToaBackgroundReader *reader,
+                                               const ToaPerson *person, gint64 article_id);
+
+/* Reads the item again (state, content, timeline, comments, actions), in the reader. */
 void            toa_item_view_reload (ToaItemView *self);
+/* Whether a reading is in flight; for tests: iterates the main context until it is in. */
+gboolean        toa_item_view_is_loading (ToaItemView *self);
+void            toa_item_view_wait_loaded (ToaItemView *self);
 
 /* The item's version as shown (what an action sends as expected_version). */
 gint64          toa_item_view_get_version (ToaItemView *self);

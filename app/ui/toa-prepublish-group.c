@@ -7,6 +7,7 @@
 
 #include "toa-people.h"
 #include "toa-prepublish-group.h"
+#include "toa-settings-rows.h"
 
 struct _ToaPrepublishGroup {
   AdwPreferencesGroup parent_instance;
@@ -65,23 +66,6 @@ check_name (const char *code, int title_max)
 }
 
 static void
-show_message (ToaPrepublishGroup *self, const char *heading, const char *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-refresh_later (gpointer data)
-{
-  toa_prepublish_group_refresh (TOA_PREPUBLISH_GROUP (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
 on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPrepublishGroup *self)
 {
   const char *code = g_object_get_data (G_OBJECT (row), "check-code");
@@ -91,18 +75,14 @@ on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPrepublishGroup *self)
   if (self->filling || self->store == NULL || code == NULL || selected >= G_N_ELEMENTS (severities))
     return;
   if (!toa_prepublish_set_severity (self->store, self->person, code, severities[selected], &error))
-    {
-      show_message (self, _("The Check Was Not Changed"), error->message);
-      /* the row shows what is stored again — once its own handlers are done with it */
-      g_idle_add_full (G_PRIORITY_DEFAULT, refresh_later, g_object_ref (self), g_object_unref);
-    }
+    toa_settings_rows_not_saved (ADW_PREFERENCES_GROUP (self), _("The Check Was Not Changed"),
+                                 error->message, (ToaSettingsRefresh) toa_prepublish_group_refresh);
 }
 
 static void
 add_row (ToaPrepublishGroup *self, GtkWidget *row)
 {
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-  g_ptr_array_add (self->rows, row);
+  toa_settings_rows_add (ADW_PREFERENCES_GROUP (self), self->rows, row);
 }
 
 void
@@ -117,20 +97,15 @@ toa_prepublish_group_refresh (ToaPrepublishGroup *self)
 
   g_return_if_fail (TOA_IS_PREPUBLISH_GROUP (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  toa_settings_rows_clear (ADW_PREFERENCES_GROUP (self), self->rows);
   g_hash_table_remove_all (self->rows_by_code);
   if (self->store == NULL || self->person == NULL)
     return;
 
   if (!(rules = toa_prepublish_rules (self->store, &source, &title_max, &error)))
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The checks could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      add_row (self, row);
+      toa_settings_rows_add_failure (ADW_PREFERENCES_GROUP (self), self->rows,
+                                     _("The checks could not be read"), error->message);
       return;
     }
   /* offered to the administrator; core checks again when saving */

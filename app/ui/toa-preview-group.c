@@ -7,6 +7,7 @@
 #include "toa-people.h"
 #include "toa-preview-group.h"
 #include "toa-preview.h"
+#include "toa-settings-rows.h"
 
 struct _ToaPreviewGroup {
   AdwPreferencesGroup parent_instance;
@@ -22,24 +23,6 @@ struct _ToaPreviewGroup {
 G_DEFINE_FINAL_TYPE (ToaPreviewGroup, toa_preview_group, ADW_TYPE_PREFERENCES_GROUP)
 
 static void
-show_message (ToaPreviewGroup *self, const char *heading, const char *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The rows are rebuilt from the main loop, never from inside a row's own signal. */
-static gboolean
-refresh_later (gpointer data)
-{
-  toa_preview_group_refresh (TOA_PREVIEW_GROUP (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
 on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPreviewGroup *self)
 {
   const gint64 *site_id = g_object_get_data (G_OBJECT (row), "site-id");
@@ -51,10 +34,8 @@ on_selected (AdwComboRow *row, GParamSpec *pspec, ToaPreviewGroup *self)
     return;
   template = g_ptr_array_index (self->templates, selected);
   if (!toa_preview_set_template (self->store, self->person, *site_id, template->code, &error))
-    {
-      show_message (self, _("The Template Was Not Changed"), error->message);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_later, g_object_ref (self), g_object_unref);
-    }
+    toa_settings_rows_not_saved (ADW_PREFERENCES_GROUP (self), _("The Template Was Not Changed"),
+                                 error->message, (ToaSettingsRefresh) toa_preview_group_refresh);
 }
 
 void
@@ -67,21 +48,15 @@ toa_preview_group_refresh (ToaPreviewGroup *self)
 
   g_return_if_fail (TOA_IS_PREVIEW_GROUP (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  toa_settings_rows_clear (ADW_PREFERENCES_GROUP (self), self->rows);
   g_hash_table_remove_all (self->rows_by_site);
   if (self->store == NULL || self->person == NULL)
     return;
 
   if (!(sites = toa_store_site_list (self->store, &error)))
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The sites could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      toa_settings_rows_add_failure (ADW_PREFERENCES_GROUP (self), self->rows,
+                                     _("The sites could not be read"), error->message);
       return;
     }
   g_clear_pointer (&self->templates, g_ptr_array_unref);
@@ -109,8 +84,7 @@ toa_preview_group_refresh (ToaPreviewGroup *self)
       gtk_widget_set_sensitive (row, admin);
       g_object_set_data_full (G_OBJECT (row), "site-id", g_memdup2 (&site->id, sizeof site->id), g_free);
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_selected), self, 0);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
+      toa_settings_rows_add (ADW_PREFERENCES_GROUP (self), self->rows, row);
       g_hash_table_insert (self->rows_by_site, g_strdup (site->code), row);
     }
   self->filling = FALSE;

@@ -34,6 +34,8 @@
   let pushTimer = 0;
   let stateTimer = 0;
   let lastState = '';
+  let composing = null;         /* while an input method composes (preedit): the document
+                                   before the composition, {html, raw, sel, words, chars} */
 
   function post (message) {
     try {
@@ -121,7 +123,8 @@
       return;
     clearTimeout(typingTimer);
     typing = false;
-    committed = doc.innerHTML;
+    /* in the middle of a composition the preedit is no document: the step ends before it */
+    committed = composing ? composing.raw : doc.innerHTML;
   }
 
   function ensureBlock () {
@@ -194,14 +197,21 @@
 
   /* Input types that continue a typing run; anything else is a step of its own. */
   function isTyping (type) {
-    return type === 'insertText' || type === 'insertCompositionText' ||
+    return type === 'insertText' || type === 'insertCompositionText' || type === 'insertFromComposition' ||
       type === 'insertReplacementText' || type === 'insertLineBreak' ||
       type === 'insertParagraph' || type.startsWith('delete') && type !== 'deleteByCut' &&
       type !== 'deleteByDrag';
   }
 
+  /* The preedit of an input method coming and going (a Telex word being typed): no change
+   * of the document yet — neither an undo step nor pushed; its commit (insertFromComposition)
+   * is typing like any other. */
+  function isPreedit (type) {
+    return composing !== null && (type === 'insertCompositionText' || type === 'deleteCompositionText');
+  }
+
   doc.addEventListener('beforeinput', function (ev) {
-    if (inCommand)
+    if (inCommand || isPreedit(ev.inputType))
       return;
     if (ev.inputType === 'historyUndo' || ev.inputType === 'historyRedo') {
       ev.preventDefault();
@@ -215,12 +225,16 @@
     if (!isTyping(ev.inputType) || (typing && !sameMark(markSel(), afterInput)))
       endTyping();
     if (!typing)
-      pendingSel = saveSel();
+      pendingSel = composing ? composing.sel : saveSel();
   });
 
   doc.addEventListener('input', function (ev) {
     if (inCommand)
       return;
+    if (isPreedit(ev.inputType)) {
+      afterInput = markSel();   /* the caret moved with the preedit: the run goes on */
+      return;
+    }
     afterInput = markSel();
     if (!typing) {
       record(committed, pendingSel);
@@ -252,13 +266,27 @@
     return { words: words.length, chars: Array.from(text.replace(/\n/g, '')).length };
   }
 
-  /* @loaded: the document as set from C, not a change */
+  /* @loaded: the document as set from C, not a change. While an input method composes, C is
+   * told the document as it was before the composition: the preedit (a Telex word half typed)
+   * is shown in the page but never pushed, so it is never saved half composed. */
   function pushHtml (loaded) {
     clearTimeout(pushTimer);
     pushTimer = 0;
-    const c = counts();
-    post({ type: 'html', html: html(), words: c.words, chars: c.chars, loaded: loaded === true });
+    const c = composing || counts();
+    post({ type: 'html', html: composing ? composing.html : html(), words: c.words, chars: c.chars,
+      loaded: loaded === true });
   }
+
+  doc.addEventListener('compositionstart', function () {
+    const c = counts();
+    composing = { html: html(), raw: doc.innerHTML, sel: saveSel(), words: c.words, chars: c.chars };
+  });
+
+  doc.addEventListener('compositionend', function () {
+    /* the composed text is committed now: pushed as any change */
+    composing = null;
+    changed();
+  });
 
   /* at most PUSH_DELAY_MS after the first change not yet pushed, even while typing goes on
    * (a timer further changes do not restart: one who never pauses is heard too) */
@@ -800,6 +828,7 @@
 
   window.toa = {
     setHTML: function (markup) {
+      composing = null;
       doc.innerHTML = markup || '<p><br></p>';
       ensureBlock();
       undoStack = [];
@@ -813,6 +842,11 @@
       return true;
     },
     html: function () {
+      if (composing) {
+        /* (the typing run goes on: its undo step must not hold the preedit) */
+        pushHtml();
+        return composing.html;
+      }
       endTyping();
       pushHtml();
       return html();

@@ -14,8 +14,9 @@
  * with a comment) — and records each one's latency and every error.
  *
  * "Inbox update seen by the recipient": each desk also has a reader thread with its own store
- * that keeps the desk's inbox ("waiting for me", toa_inbox_list) up to date — on every change
- * the store's watch reports for the desk's site (toa_store_watch: LISTEN/NOTIFY), or by
+ * that keeps the desk's inbox ("waiting for me", toa_inbox_list) up to date — after the changes
+ * the store's watch reports for the desk's site (toa_store_watch: LISTEN/NOTIFY), read in one go
+ * TOA_STORE_WATCH_COALESCE_MS after the first of them as the Inbox page does, or by
  * reading the inbox every 50 ms when the store has no watch or with --poll. The latency is
  * from the moment the sending desk started the transition to the moment the recipient's
  * inbox read shows the item at its new version. A desk acts only on items its own inbox has
@@ -85,6 +86,7 @@ typedef struct {
   ToaStore   *reader_store;
   ToaPerson  *reader_me;
   GMainLoop  *loop;
+  GSource    *coalesce;     /* a read due after the first change heard, or NULL */
 } Desk;
 
 static gint64 start_at;       /* monotonic µs */
@@ -355,14 +357,31 @@ read_inbox (Desk *d)
   g_mutex_unlock (&d->pair->lock);
 }
 
+static gboolean
+on_coalesced (gpointer data)
+{
+  Desk *d = data;
+
+  g_clear_pointer (&d->coalesce, g_source_unref);
+  read_inbox (d);
+  return G_SOURCE_REMOVE;
+}
+
+/* As the Inbox page does: the first change that concerns the desk starts a short wait
+ * (TOA_STORE_WATCH_COALESCE_MS), then one read covers every change heard meanwhile. */
 static void
 on_changed (ToaStoreWatch *watch, const ToaStoreChange *change, gpointer data)
 {
   Desk *d = data;
 
   d->notices++;
-  if (toa_store_change_is_resync (change) || change->site_id == 0 || change->site_id == d->pair->site_id)
-    read_inbox (d);
+  if (d->coalesce == NULL
+      && (toa_store_change_is_resync (change) || change->site_id == 0 || change->site_id == d->pair->site_id))
+    {
+      d->coalesce = g_timeout_source_new (TOA_STORE_WATCH_COALESCE_MS);
+      g_source_set_callback (d->coalesce, on_coalesced, d, NULL);
+      g_source_attach (d->coalesce, g_main_context_get_thread_default ());
+    }
 }
 
 static gboolean
@@ -418,6 +437,11 @@ reader_run (gpointer data)
   g_main_loop_run (d->loop);
   g_clear_pointer (&d->loop, g_main_loop_unref);
   g_source_destroy (clock);
+  if (d->coalesce != NULL)
+    {
+      g_source_destroy (d->coalesce);
+      g_clear_pointer (&d->coalesce, g_source_unref);
+    }
   if (poll != NULL)
     g_source_destroy (poll);
   if (watch != NULL)

@@ -10,10 +10,10 @@
 
 #include "toa-articles.h"
 #include "toa-audit.h"
-#include "toa-board.h"
 #include "toa-error.h"
 #include "toa-images.h"
 #include "toa-people.h"
+#include "toa-pg-board.h"
 #include "toa-pg-member-run.h"
 #include "toa-pg-store.h"
 #include "toa-pg-test-server.h"
@@ -23,55 +23,13 @@
 static ToaPgTestServer *server;
 static ToaStore *owner;
 
-static gint64
-site_id (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) site = toa_store_site_find (owner, code, &error);
-
-  g_assert_no_error (error);
-  return site->id;
-}
-
 static void
 board_make (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-  g_autoptr(ToaSection) other = toa_section_new ();
-  g_autofree char *url = NULL;
-
-  g_assert_true (toa_pg_test_server_create_db (server, DB, &error));
-  g_assert_no_error (error);
-  url = toa_pg_test_server_url (server, DB);
-  owner = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (owner, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  section->site_id = site_id ("portal");
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (owner, section, &error));
-  g_assert_no_error (error);
-  toa_member_sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
-  other->site_id = site_id ("so-y-te");
-  other->code = g_strdup ("tin-y-te");
-  other->name = g_strdup ("Tin y tế");
-  g_assert_true (toa_store_section_add (owner, other, &error));
-  g_assert_no_error (error);
+  owner = toa_pg_board_create (server, DB);
+  toa_pg_board_component (owner, "so-y-te", "Sở Y tế", "tin-y-te", "Tin y tế");
   toa_member_add (owner, "bientap", "Biên tập viên", "editor");
   toa_member_add (owner, "khac", "Biên tập viên Sở Y tế", "editor@so-y-te");
-}
-
-static ToaStore *
-member_store (const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = toa_member_url (login);
-  ToaStore *store = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_EXISTING, &error));
-
-  g_assert_no_error (error);
-  return store;
 }
 
 static ToaPreparedImage *
@@ -99,8 +57,8 @@ photo (ToaStore *store)
 static void
 test_member_images (void)
 {
-  g_autoptr(ToaStore) editor_store = member_store ("bientap");
-  g_autoptr(ToaStore) other_store = member_store ("khac");
+  g_autoptr(ToaStore) editor_store = toa_member_store ("bientap");
+  g_autoptr(ToaStore) other_store = toa_member_store ("khac");
   g_autoptr(ToaPerson) editor = NULL;
   g_autoptr(ToaPerson) other = NULL;
   g_autoptr(ToaArticle) article = NULL;

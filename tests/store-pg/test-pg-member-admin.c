@@ -15,10 +15,10 @@
 #include <glib/gstdio.h>
 
 #include "toa-articles.h"
-#include "toa-audit.h"
 #include "toa-board.h"
 #include "toa-error.h"
 #include "toa-people.h"
+#include "toa-pg-board.h"
 #include "toa-pg-store.h"
 #include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
@@ -27,7 +27,6 @@
 #define DB "member_admin_board"
 
 static ToaPgTestServer *server;
-static const char *cli_path;
 
 /* ---- the board ------------------------------------------------------------------------------ */
 
@@ -64,49 +63,11 @@ state_of (gint64 id)
 static void
 board_make (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-  g_autoptr(ToaSite) portal = NULL;
-  g_autofree char *url = NULL;
-
-  g_assert_true (toa_pg_test_server_create_db (server, DB, &error));
-  url = toa_pg_test_server_url (server, DB);
-  store = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (store, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (store, "portal", &error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (store, section, &error));
-  g_assert_no_error (error);
+  store = toa_pg_board_create (server, DB);
   toa_member_add (store, "bientap", "Biên tập viên", "editor");
   toa_member_add (store, "thuky", "Thư ký", "secretary");
   toa_member_add (store, "ptb", "Phó Trưởng ban thường trực", "standing-deputy");
   toa_member_add (store, "quantri", "Quản trị", "admin");
-}
-
-static void
-assert_chain (void)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = 0, bad = 0;
-
-  g_assert_true (toa_audit_verify (store, &count, &bad, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (bad, ==, 0);
-  g_assert_cmpint (count, >, 0);
-}
-
-/* Today and tomorrow in Vietnam, YYYY-MM-DD. */
-static char *
-vn_day (int plus)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) vn = g_date_time_add_seconds (now, 7 * 3600 + plus * 86400);
-
-  return g_date_time_format (vn, "%Y-%m-%d");
 }
 
 /* ---- the tests ------------------------------------------------------------------------------ */
@@ -175,7 +136,7 @@ test_withdraw_approved (void)
   toa_member_psql_refused ("ptb", decide, "nothing to decide");
   row = toa_member_psql_ok ("ptb", "SELECT count(*) FROM transition_requests WHERE status = 'pending'");
   g_assert_cmpstr (row, ==, "0");
-  assert_chain ();
+  toa_pg_board_assert_chain (store);
 }
 
 /* Asking straight through the server: only for a transition that needs an approval the
@@ -201,7 +162,7 @@ test_delegate_and_revoke (void)
   g_autofree char *number = g_strdup_printf ("%lld", (long long) id);
   g_autofree char *secretary = toa_member_url ("thuky");
   g_autofree char *deputy = toa_member_url ("ptb");
-  g_autofree char *today = vn_day (0), *tomorrow = vn_day (1);
+  g_autofree char *today = toa_pg_board_vn_day (0), *tomorrow = toa_pg_board_vn_day (1);
   g_autofree char *forged = g_strdup_printf ("SELECT toa_delegation_add (%lld, %lld, 1, 'publish', '%s', '%s', 0, 'KT')",
                                              (long long) toa_member_person_id (store, "ptb"), (long long) toa_member_person_id (store, "bientap"),
                                              today, tomorrow);
@@ -237,7 +198,7 @@ test_delegate_and_revoke (void)
   query = g_strdup_printf ("SELECT revoked_at IS NOT NULL FROM delegations WHERE id = %s", delegation);
   revoked = toa_member_psql_ok ("thuky", query);
   g_assert_cmpstr (revoked, ==, "t");
-  assert_chain ();
+  toa_pg_board_assert_chain (store);
 }
 
 /* The definition of the board's workflow as a file to import. */
@@ -366,7 +327,7 @@ test_admin_allowed (void)
 
   toa_member_cli (&verify, admin, "audit", "verify", NULL);
   g_assert_cmpint (verify.status, ==, 0);
-  assert_chain ();
+  toa_pg_board_assert_chain (store);
   g_unlink (file);
 }
 
@@ -374,11 +335,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    g_error ("usage: test-pg-member-admin TOASOAN-CLI");
-  cli_path = argv[1];
-  server = toa_pg_test_server_start ();
-  toa_member_run_init (server, DB, cli_path, "7Qx");
+  server = toa_member_run_start (argc, argv, DB, "7Qx");
   board_make ();
   /* The tests share one board and run in this order. */
   g_test_add_func ("/pg-member-admin/withdraw-approved", test_withdraw_approved);

@@ -17,10 +17,9 @@
 #include <glib/gstdio.h>
 
 #include "toa-articles.h"
-#include "toa-audit.h"
-#include "toa-board.h"
 #include "toa-error.h"
 #include "toa-people.h"
+#include "toa-pg-board.h"
 #include "toa-pg-store.h"
 #include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
@@ -29,7 +28,6 @@
 #define DB "member_articles"
 
 static ToaPgTestServer *server;
-static const char *cli_path;
 static ToaStore *owner;       /* the owner's connection (the test server's superuser) */
 
 /* The statement must succeed with the output @expected. */
@@ -41,22 +39,10 @@ psql_is (const char *login, const char *statement, const char *expected)
   g_assert_cmpstr (out, ==, expected);
 }
 
-/* A write through a server function, as a member's own client must send it since
- * 012-server-steps.sql: with an audit record in the same transaction (appended first here),
- * else the COMMIT is refused. Returns the statement's output. */
-static char *
-psql_audited (const char *login, const char *statement)
-{
-  g_autofree char *wrapped = g_strdup_printf ("SELECT w.* FROM toa_audit_append ('test.psql', 'article', 0, NULL) a, "
-                                              "LATERAL (%s) w", statement);
-
-  return toa_member_psql_ok (login, wrapped);
-}
-
 static void
 psql_audited_is (const char *login, const char *statement, const char *expected)
 {
-  g_autofree char *out = psql_audited (login, statement);
+  g_autofree char *out = toa_member_psql_audited (login, statement);
 
   g_assert_cmpstr (out, ==, expected);
 }
@@ -74,42 +60,11 @@ cli (ToaMemberRun *run, const char *login, const char *first, ...)
   g_strstrip (run->out);
 }
 
-static gint64
-site_id (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) site = toa_store_site_find (owner, code, &error);
-
-  g_assert_no_error (error);
-  return site->id;
-}
-
 static void
 board_make (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-  g_autoptr(ToaSection) other = toa_section_new ();
-  g_autofree char *url = NULL;
-
-  g_assert_true (toa_pg_test_server_create_db (server, DB, &error));
-  g_assert_no_error (error);
-  url = toa_pg_test_server_url (server, DB);
-  owner = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (owner, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  section->site_id = site_id ("portal");
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (owner, section, &error));
-  g_assert_no_error (error);
-  toa_member_sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
-  other->site_id = site_id ("so-y-te");
-  other->code = g_strdup ("tin-y-te");
-  other->name = g_strdup ("Tin y tế");
-  g_assert_true (toa_store_section_add (owner, other, &error));
-  g_assert_no_error (error);
+  owner = toa_pg_board_create (server, DB);
+  toa_pg_board_component (owner, "so-y-te", "Sở Y tế", "tin-y-te", "Tin y tế");
 
   toa_member_add (owner, "bientap", "Biên tập viên", "editor");
   toa_member_add (owner, "thuky", "Thư ký", "secretary");
@@ -128,18 +83,6 @@ create_statement (const char *site, gint64 created_by, const char *state, const 
                           "'tin', 'vi', NULL, NULL, '%s', lower ('%s'), '', '<p>Nội dung</p>', NULL, '%s', %s, "
                           "0, 0, 0, '{%lld}'::bigint[], '{author}'::text[], '{10000}'::bigint[])",
                           site, title, title, state, by, (long long) toa_member_person_id (owner, "bientap"));
-}
-
-static void
-assert_chain (void)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = 0, bad = 0;
-
-  g_assert_true (toa_audit_verify (owner, &count, &bad, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (bad, ==, 0);
-  g_assert_cmpint (count, >, 0);
 }
 
 /* ---- the tests ------------------------------------------------------------------------------ */
@@ -191,7 +134,7 @@ test_psql_create (void)
   }
   toa_member_psql_refused ("bientap", "SELECT toa_audit_write (1, 'x', 'x', 0, NULL, 1)", "permission denied for function");
 
-  id = psql_audited ("bientap", mine);
+  id = toa_member_psql_audited ("bientap", mine);
   g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), >, 0);
   query = g_strdup_printf ("SELECT p.login || ' ' || a.state || ' ' || a.version || ' ' || "
                            "(SELECT string_agg (person_id || ':' || share_bp, ',') FROM article_authors WHERE article_id = a.id) "
@@ -221,11 +164,11 @@ test_psql_create (void)
                           "(SELECT created_by FROM articles WHERE id = %s), (SELECT created_at FROM articles WHERE id = %s), "
                           "0, 0, '{%lld}'::bigint[], '{author}'::text[], '{10000}'::bigint[])",
                           id, id, id, id, (long long) toa_member_person_id (owner, "bientap"));
-  saved = psql_audited ("bientap", save);
+  saved = toa_member_psql_audited ("bientap", save);
   g_assert_cmpstr (saved, ==, "2");
   /* the same save again is over an older version: nothing changes */
   g_clear_pointer (&saved, g_free);
-  saved = psql_audited ("bientap", save);
+  saved = toa_member_psql_audited ("bientap", save);
   g_assert_cmpstr (saved, ==, "");
   revisions = g_strdup_printf ("SELECT count(*) FROM revisions WHERE article_id = %s", id);
   psql_is ("bientap", revisions, "1");
@@ -235,7 +178,7 @@ static void
 test_psql_comment (void)
 {
   g_autofree char *create = create_statement ("portal", 0, "draft", "Tin có góp ý");
-  g_autofree char *id = psql_audited ("bientap", create);
+  g_autofree char *id = toa_member_psql_audited ("bientap", create);
   g_autofree char *comment = g_strdup_printf ("SELECT id FROM toa_comment_add (%s, NULL, 'Nhờ @thuky xem', 0, '{%lld}'::bigint[])",
                                               id, (long long) toa_member_person_id (owner, "thuky"));
   g_autofree char *forged = g_strdup_printf ("SELECT id FROM toa_comment_add (%s, %lld, 'Tôi là thư ký', 0, NULL)",
@@ -246,7 +189,7 @@ test_psql_comment (void)
 
   toa_member_psql_refused ("bientap", forged, "can only write as itself");
   toa_member_psql_refused ("khac", comment, "may not write articles on the site");
-  comment_id = psql_audited ("bientap", comment);
+  comment_id = toa_member_psql_audited ("bientap", comment);
   query = g_strdup_printf ("SELECT p.login || ' ' || c.body || ' ' || "
                            "(SELECT string_agg (mp.login, ',') FROM comment_mentions m JOIN people mp ON mp.id = m.person_id "
                            " WHERE m.comment_id = c.id) FROM comments c JOIN people p ON p.id = c.person_id WHERE c.id = %s",
@@ -262,7 +205,7 @@ static void
 test_psql_intake (void)
 {
   g_autofree char *create = create_statement ("portal", 0, "received", "Công văn đề nghị đăng tin");
-  g_autofree char *id = psql_audited ("bientap", create);
+  g_autofree char *id = toa_member_psql_audited ("bientap", create);
   g_autofree char *record = g_strdup_printf ("SELECT toa_intake_record_add (%s, 'email', NULL, 'Sở Tư pháp', '12/STP', "
                                              "'2026-11-20', NULL, '[\"cong-van.pdf\"]', NULL, 0) > 0", id);
   g_autofree char *attach = g_strdup_printf ("SELECT toa_article_attachment_add (%s, 1, 'cong-van.pdf', "
@@ -283,7 +226,7 @@ test_psql_intake (void)
                            "convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)", "does not have that SHA-256");
   toa_member_psql_refused ("ketoan", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
                           "'application/pdf', convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)", "may not store files");
-  g_free (psql_audited ("bientap", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
+  g_free (toa_member_psql_audited ("bientap", "SELECT toa_stored_file_put (encode (sha256 (convert_to ('%PDF-1.4 công văn', 'UTF8')), 'hex'), "
                       "'application/pdf', convert_to ('%PDF-1.4 công văn', 'UTF8'), 0)"));
   toa_member_psql_refused ("khac", attach, "may not write articles on the site");
   psql_audited_is ("bientap", attach, "t");
@@ -299,7 +242,7 @@ test_psql_intake (void)
     g_assert_cmpstr (row, ==, expected);
   }
   /* nothing above wrote the audit log behind anyone's back: the chain still verifies */
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 /* How many audit records of @action on article @id, and by whom (the logins, joined). */
@@ -373,7 +316,7 @@ test_cli (void)
 
   cli (&verify, "bientap", "audit", "verify", NULL);
   g_assert_cmpint (verify.status, ==, 0);
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 
   cli (&refused, "ketoan", "article", "create", "--as", "ketoan", "--title", "Tin của kế toán",
        "--genre", "tin", "--section", "tin-tuc-su-kien", NULL);
@@ -390,8 +333,7 @@ static void
 test_core_save (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = toa_member_url ("bientap");
-  g_autoptr(ToaStore) member = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_EXISTING, &error));
+  g_autoptr(ToaStore) member = toa_member_store ("bientap");
   g_autoptr(ToaPerson) editor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(ToaArticle) stale = NULL;
@@ -435,18 +377,14 @@ test_core_save (void)
   revisions = toa_store_revision_list (member, article->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (revisions->len, ==, 2);
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    g_error ("usage: test-pg-member-articles TOASOAN-CLI");
-  cli_path = argv[1];
-  server = toa_pg_test_server_start ();
-  toa_member_run_init (server, DB, cli_path, "member");
+  server = toa_member_run_start (argc, argv, DB, "member");
   board_make ();
   /* The tests share one board. */
   g_test_add_func ("/pg-member-articles/roles-agree", test_roles_agree);

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "toa-articles.h"
-#include "toa-board.h"
 #include "toa-error.h"
 #include "toa-people.h"
+#include "toa-pg-board.h"
 #include "toa-pg-store.h"
 #include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
@@ -17,35 +17,13 @@
 #define DB "member_meta"
 
 static ToaPgTestServer *server;
-static const char *cli_path;
 static ToaStore *owner;
 
 static void
 board_make (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-  g_autoptr(ToaSite) component = toa_site_new ();
-  g_autoptr(ToaSite) portal = NULL;
-  g_autofree char *url = NULL;
-
-  g_assert_true (toa_pg_test_server_create_db (server, DB, &error));
-  g_assert_no_error (error);
-  url = toa_pg_test_server_url (server, DB);
-  owner = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (owner, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  portal = toa_store_site_find (owner, "portal", &error);
-  section->site_id = portal->id;
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (owner, section, &error));
-  component->code = g_strdup ("so-y-te");
-  component->name = g_strdup ("Trang TTĐT Sở Y tế");
-  component->kind = g_strdup ("component");
-  g_assert_true (toa_store_site_add (owner, component, &error));
-  g_assert_no_error (error);
+  owner = toa_pg_board_create (server, DB);
+  toa_pg_board_component (owner, "so-y-te", "Trang TTĐT Sở Y tế", NULL, NULL);
   toa_member_add (owner, "bientap", "Trần Văn Biên", "editor");
   toa_member_add (owner, "nhiepanh", "Lê Thị Ảnh", "technician");
   toa_member_add (owner, "khac", "Ngô Văn Khác", "editor@so-y-te");
@@ -55,8 +33,7 @@ static void
 test_core_and_psql (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = toa_member_url ("bientap");
-  g_autoptr(ToaStore) member = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_EXISTING, &error));
+  g_autoptr(ToaStore) member = toa_member_store ("bientap");
   g_autoptr(ToaPerson) editor = NULL;
   g_autoptr(ToaArticle) article = NULL;
   g_autoptr(ToaArticle) reread = NULL;
@@ -165,11 +142,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    g_error ("usage: test-pg-member-meta TOASOAN-CLI");
-  cli_path = argv[1];
-  server = toa_pg_test_server_start ();
-  toa_member_run_init (server, DB, cli_path, "meta");
+  server = toa_member_run_start (argc, argv, DB, "meta");
   board_make ();
   g_test_add_func ("/pg-member-meta/core-and-psql", test_core_and_psql);
   g_test_add_func ("/pg-member-meta/cli", test_cli);

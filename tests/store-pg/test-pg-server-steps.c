@@ -24,10 +24,9 @@
 #include <gio/gio.h>
 
 #include "toa-articles.h"
-#include "toa-audit.h"
-#include "toa-board.h"
 #include "toa-error.h"
 #include "toa-people.h"
+#include "toa-pg-board.h"
 #include "toa-pg-store.h"
 #include "toa-pg-member-run.h"
 #include "toa-pg-test-server.h"
@@ -35,41 +34,15 @@
 #define DB "server_steps"
 
 static ToaPgTestServer *server;
-static const char *cli_path;
 static ToaStore *owner;   /* the owner's connection */
 
 /* ---- the board ------------------------------------------------------------------------------ */
 
-static gint64
-site_id (const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSite) site = toa_store_site_find (owner, code, &error);
-
-  g_assert_no_error (error);
-  return site->id;
-}
-
 static void
 board_make (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaSection) section = toa_section_new ();
-  g_autofree char *url = NULL;
-
-  g_assert_true (toa_pg_test_server_create_db (server, DB, &error));
-  g_assert_no_error (error);
-  url = toa_pg_test_server_url (server, DB);
-  owner = TOA_STORE (toa_pg_store_open (url, TOA_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-  g_assert_true (toa_board_init (owner, "Cổng TTĐT tỉnh Bình Phước", &error));
-  g_assert_no_error (error);
-  section->site_id = site_id ("portal");
-  section->code = g_strdup ("tin-tuc-su-kien");
-  section->name = g_strdup ("Tin tức - Sự kiện");
-  g_assert_true (toa_store_section_add (owner, section, &error));
-  g_assert_no_error (error);
-  toa_member_sql ("INSERT INTO sites (code, name, kind) VALUES ('so-y-te', 'Sở Y tế', 'component')");
+  owner = toa_pg_board_create (server, DB);
+  toa_pg_board_component (owner, "so-y-te", "Sở Y tế", NULL, NULL);
 
   toa_member_add (owner, "bientap", "Biên tập viên", "editor");
   toa_member_add (owner, "thuky", "Thư ký", "secretary");
@@ -97,28 +70,6 @@ article_in (const char *title, const char *state)
   return article->id;
 }
 
-static void
-assert_chain (void)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = 0, bad = 0;
-
-  g_assert_true (toa_audit_verify (owner, &count, &bad, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (bad, ==, 0);
-  g_assert_cmpint (count, >, 0);
-}
-
-/* Today and tomorrow in Vietnam, YYYY-MM-DD. */
-static char *
-vn_day (int plus)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) vn = g_date_time_add_seconds (now, 7 * 3600 + plus * 86400);
-
-  return g_date_time_format (vn, "%Y-%m-%d");
-}
-
 /* The revisions of @id, oldest first, one a line: "number author note|title|body". */
 static char *
 revisions_of (gint64 id)
@@ -130,16 +81,6 @@ revisions_of (gint64 id)
                                             (long long) id);
 
   return toa_member_psql_ok ("bientap", query);
-}
-
-/* @statement (one row) with an audit record appended first in the same transaction. */
-static char *
-audited (const char *login, const char *statement)
-{
-  g_autofree char *wrapped = g_strdup_printf ("SELECT w.* FROM toa_audit_append ('test.psql', 'article', 0, NULL) a, "
-                                              "LATERAL (%s) w", statement);
-
-  return toa_member_psql_ok (login, wrapped);
 }
 
 /* ---- every step keeps a revision -------------------------------------------------------------- */
@@ -165,7 +106,7 @@ test_take_from_psql (void)
                    "2 ptb publish: deputy-review → published|Khánh thành cầu|<p>Nội dung bài viết về cầu Bình Phước.</p>");
   count = toa_member_psql_ok ("bientap", same_time);
   g_assert_cmpstr (count, ==, "1");
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 static void
@@ -191,7 +132,7 @@ test_take_from_cli (void)
                    "1 bientap -|Hội nghị tổng kết|<p>Nội dung bài viết về cầu Bình Phước.</p>\n"
                    "2 thuky forward: Awaiting the secretary → Awaiting the deputy head|Hội nghị tổng kết|<p>Nội dung bài viết về cầu Bình Phước.</p>\n"
                    "3 ptb return: Awaiting the deputy head → Awaiting the secretary|Hội nghị tổng kết|<p>Nội dung bài viết về cầu Bình Phước.</p>");
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 static void
@@ -243,7 +184,7 @@ test_decide_from_psql (void)
   g_clear_pointer (&revisions, g_free);
   revisions = revisions_of (other);
   g_assert_cmpstr (revisions, ==, "1 bientap -|Tin giữ lại|<p>Nội dung bài viết về cầu Bình Phước.</p>");
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 /* ---- delegations: the delegate's roles -------------------------------------------------------- */
@@ -251,11 +192,11 @@ test_decide_from_psql (void)
 static char *
 delegation_statement (const char *from, const char *to, const char *actions)
 {
-  g_autofree char *today = vn_day (0), *tomorrow = vn_day (1);
+  g_autofree char *today = toa_pg_board_vn_day (0), *tomorrow = toa_pg_board_vn_day (1);
 
   return g_strdup_printf ("SELECT toa_delegation_add (%lld, %lld, %lld, '%s', '%s', '%s', 0, 'KT')",
                           (long long) toa_member_person_id (owner, from), (long long) toa_member_person_id (owner, to),
-                          (long long) site_id ("portal"), actions, today, tomorrow);
+                          (long long) toa_pg_board_site_id (owner, "portal"), actions, today, tomorrow);
 }
 
 static void
@@ -267,7 +208,7 @@ test_delegable_to (void)
   g_autofree char *not_delegable = delegation_statement ("ptb", "thuky", "escalate");
   g_autofree char *not_holder = delegation_statement ("thuky", "bientap", "publish");
   g_autofree char *deputy = toa_member_url ("ptb");
-  g_autofree char *today = vn_day (0), *tomorrow = vn_day (1);
+  g_autofree char *today = toa_pg_board_vn_day (0), *tomorrow = toa_pg_board_vn_day (1);
   g_autofree char *id = NULL, *count = NULL;
   g_auto(ToaMemberRun) cli = { 0 };
 
@@ -283,7 +224,7 @@ test_delegable_to (void)
   count = toa_member_psql_ok ("ptb", "SELECT count(*) FROM delegations");
   g_assert_cmpstr (count, ==, "0");
   /* to the secretary: allowed (with its audit record: 012 part 4) */
-  id = audited ("ptb", mixed);
+  id = toa_member_psql_audited ("ptb", mixed);
   g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), >, 0);
 }
 
@@ -311,7 +252,7 @@ test_comment_right (void)
   toa_member_psql_refused ("khac", comment, "may not write articles on the site “portal”");
   toa_member_psql_refused ("bientap", empty, "Comment: this field is required");
   toa_member_psql_refused ("bientap", too_long, "Comment: too long");
-  written = audited ("thuky", comment);
+  written = toa_member_psql_audited ("thuky", comment);
   g_assert_cmpint (g_ascii_strtoll (written, NULL, 10), >, 0);
   count = toa_member_psql_ok ("thuky", count_query);
   g_assert_cmpstr (count, ==, "1");
@@ -375,18 +316,14 @@ test_audit_at_commit (void)
   g_clear_pointer (&count, g_free);
   count = comments_with (id, "Qua CLI");
   g_assert_cmpstr (count, ==, "1");
-  assert_chain ();
+  toa_pg_board_assert_chain (owner);
 }
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    g_error ("usage: test-pg-server-steps TOASOAN-CLI");
-  cli_path = argv[1];
-  server = toa_pg_test_server_start ();
-  toa_member_run_init (server, DB, cli_path, "s12");
+  server = toa_member_run_start (argc, argv, DB, "s12");
   board_make ();
   /* The tests share one board and run in this order. */
   g_test_add_func ("/pg-server-steps/take-from-psql", test_take_from_psql);

@@ -2,6 +2,7 @@
  * (see toa-pg-board.h). */
 #include "toa-pg-board.h"
 
+#include "toa-audit.h"
 #include "toa-board.h"
 #include "toa-people.h"
 
@@ -65,4 +66,72 @@ toa_pg_board_people (ToaStore *store, const char *const *roles, guint n_roles)
       added = toa_people_add (store, 0, login, name, NULL, FALSE, NULL, grants, NULL, &error);
       g_assert_no_error (error);
     }
+}
+
+ToaStore *
+toa_pg_board_create (ToaPgTestServer *server, const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  ToaStore *store;
+
+  g_assert_true (toa_pg_test_server_create_db (server, db, &error));
+  g_assert_no_error (error);
+  url = toa_pg_test_server_url (server, db);
+  store = toa_pg_board_open (url, TOA_OPEN_CREATE);
+  toa_pg_board_portal (store);
+  return store;
+}
+
+gint64
+toa_pg_board_site_id (ToaStore *store, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaSite) site = toa_store_site_find (store, code, &error);
+
+  g_assert_no_error (error);
+  return site->id;
+}
+
+void
+toa_pg_board_component (ToaStore *store, const char *code, const char *name,
+                        const char *section_code, const char *section_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaSite) site = toa_site_new ();
+  g_autoptr(ToaSection) section = toa_section_new ();
+
+  site->code = g_strdup (code);
+  site->name = g_strdup (name);
+  site->kind = g_strdup ("component");
+  g_assert_true (toa_store_site_add (store, site, &error));
+  g_assert_no_error (error);
+  if (section_code == NULL)
+    return;
+  section->site_id = toa_pg_board_site_id (store, code);
+  section->code = g_strdup (section_code);
+  section->name = g_strdup (section_name);
+  g_assert_true (toa_store_section_add (store, section, &error));
+  g_assert_no_error (error);
+}
+
+void
+toa_pg_board_assert_chain (ToaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count = 0, bad = 0;
+
+  g_assert_true (toa_audit_verify (store, &count, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bad, ==, 0);
+  g_assert_cmpint (count, >, 0);
+}
+
+char *
+toa_pg_board_vn_day (int plus)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) vn = g_date_time_add_seconds (now, 7 * 3600 + plus * 86400);
+
+  return g_date_time_format (vn, "%Y-%m-%d");
 }

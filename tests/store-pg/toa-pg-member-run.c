@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "toa-people.h"
+#include "toa-pg-store.h"
 
 static ToaPgTestServer *member_server;
 static const char *member_db;
@@ -160,4 +161,37 @@ toa_member_person_id (ToaStore *store, const char *login)
 
   g_assert_no_error (error);
   return p->id;
+}
+
+ToaStore *
+toa_member_store (const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = toa_member_url (login);
+  ToaPgStore *store = toa_pg_store_open (url, TOA_OPEN_EXISTING, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return TOA_STORE (store);
+}
+
+ToaPgTestServer *
+toa_member_run_start (int argc, char **argv, const char *db, const char *password_tag)
+{
+  ToaPgTestServer *server;
+
+  if (argc < 2)
+    g_error ("usage: %s TOASOAN-CLI", argv[0]);
+  server = toa_pg_test_server_start ();
+  toa_member_run_init (server, db, argv[1], password_tag);
+  return server;
+}
+
+char *
+toa_member_psql_audited (const char *login, const char *statement)
+{
+  g_autofree char *wrapped = g_strdup_printf ("SELECT w.* FROM toa_audit_append ('test.psql', 'article', 0, NULL) a, "
+                                              "LATERAL (%s) w", statement);
+
+  return toa_member_psql_ok (login, wrapped);
 }

@@ -46,6 +46,11 @@ void   toa_member_psql_refused (const char *login, const char *statement, const 
 /* The statement must succeed; returns its output. */
 char  *toa_member_psql_ok (const char *login, const char *statement);
 
+/* A write through a server function (@statement, one row), as a member's own client must send
+ * it since 012-server-steps.sql: with an audit record appended first in the same transaction,
+ * else the COMMIT is refused. Must succeed; returns its output. */
+char  *toa_member_psql_audited (const char *login, const char *statement);
+
 /* toasoan-cli --db @url with the arguments from @first (NULL-terminated), LANGUAGE=en. */
 void   toa_member_cli (ToaMemberRun *run, const char *url, const char *first, ...) G_GNUC_NULL_TERMINATED;
 void   toa_member_cli_valist (ToaMemberRun *run, const char *url, const char *first, va_list args);
@@ -56,5 +61,13 @@ void   toa_member_add (ToaStore *store, const char *login, const char *name, con
 
 /* The id of the person @login, found on @store. */
 gint64 toa_member_person_id (ToaStore *store, const char *login);
+
+/* A store on the database signed in as @login with its own password (TOA_OPEN_EXISTING). */
+ToaStore *toa_member_store (const char *login);
+
+/* For a test's main, after g_test_init: starts the test server and calls toa_member_run_init
+ * with argv[1] as the toasoan-cli program (a usage error when it is missing); returns the
+ * server. */
+ToaPgTestServer *toa_member_run_start (int argc, char **argv, const char *db, const char *password_tag);
 
 G_END_DECLS

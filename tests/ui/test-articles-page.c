@@ -5,6 +5,8 @@
  * list, and the spinner stops; "Try Again" reads it again once the server answers. Needs a display (xvfb-run); skips without one. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "toa-articles-page.h"
@@ -84,7 +86,7 @@ test_shows_error (void)
   g_assert_nonnull (toa_article_list_model_get_error (model));
   g_assert_false (gtk_widget_get_visible (child ("spinner")));
   g_assert_cmpstr (shown (), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (status), ==, "The Articles Could Not Be Read");
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, _("The Articles Could Not Be Read"));
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "does not answer"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child ("count_label"))), ==, "");
   g_assert_true (gtk_widget_get_visible (child ("retry_button")));

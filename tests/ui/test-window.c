@@ -445,6 +445,7 @@ test_article_view (void)
         view = TOA_ITEM_VIEW (toplevel);
     }
   g_assert_nonnull (view);
+  toa_item_view_wait_loaded (view);   /* read off the main thread, on the page's location */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (GTK_WIDGET (gtk_widget_get_template_child (
                      GTK_WIDGET (toa_item_view_get_article_view (view)), TOA_TYPE_ARTICLE_VIEW, "title_label")))),
                    ==, first->title);

@@ -6,17 +6,14 @@
 #include <string.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <glib/gstdio.h>
 
 #include "toa-cli-run.h"
-
-static char *files_dir;
 
 static char *
 write_photo (const char *name, int width, int height)
 {
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  char *path = g_build_filename (files_dir, name, NULL);
+  char *path = toa_cli_run_file (name);
   g_autoptr(GError) error = NULL;
 
   gdk_pixbuf_fill (pixbuf, 0x2a6f97ff);
@@ -68,15 +65,9 @@ test_add_and_list (void)
   }
   {
     g_autoptr(Result) json = cli ("--json", "article", "image", "list", id, NULL);
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    JsonArray *array;
-    JsonObject *first;
+    g_autoptr(JsonArray) array = json_array_of (json, 1);
+    JsonObject *first = json_array_get_object_element (array, 0);
 
-    assert_exit (json, 0);
-    g_assert_true (json_parser_load_from_data (parser, json->out, -1, NULL));
-    array = json_node_get_array (json_parser_get_root (parser));
-    g_assert_cmpuint (json_array_get_length (array), ==, 1);
-    first = json_array_get_object_element (array, 0);
     g_assert_cmpstr (json_object_get_string_member (first, "sha256"), ==, sha);
     g_assert_cmpstr (json_object_get_string_member (first, "media_type"), ==, "image/jpeg");
     g_assert_cmpint (json_object_get_int_member (first, "width"), ==, 1920);
@@ -89,7 +80,7 @@ test_refused (void)
 {
   g_autofree char *id = toa_cli_run_create_item ("tin");
   g_autofree char *photo = write_photo ("anh.jpg", 300, 200);
-  g_autofree char *fake = g_build_filename (files_dir, "anh-gia.jpg", NULL);
+  g_autofree char *fake = toa_cli_run_file ("anh-gia.jpg");
 
   g_assert_true (g_file_set_contents (fake, "<script>alert(1)</script>", -1, NULL));
   {
@@ -123,36 +114,15 @@ test_refused (void)
   }
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/cli-image/add-and-list", test_add_and_list);
+  g_test_add_func ("/cli-image/refused", test_refused);
+}
+
 int
 main (int argc, char **argv)
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    {
-      g_printerr ("usage: %s PATH-TO-toasoan-cli\n", argv[0]);
-      return 1;
-    }
-  files_dir = g_dir_make_tmp ("toa-cli-image-XXXXXX", NULL);
-  g_assert_nonnull (files_dir);
-  toa_cli_run_set_up (argv[1], "cli-image");
-  toa_cli_run_set_up_newsroom ();
-  g_test_add_func ("/cli-image/add-and-list", test_add_and_list);
-  g_test_add_func ("/cli-image/refused", test_refused);
-  status = g_test_run ();
-  toa_cli_run_tear_down ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (files_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (files_dir, name, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (files_dir);
-  return status;
+  return toa_cli_run_newsroom_main (argc, argv, "cli-image", add_tests);
 }

@@ -6,16 +6,12 @@
  * (exit 2) naming it. */
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "toa-cli-run.h"
-
-static char *files_dir;
 
 static char *
 write_file (const char *name, const char *data, gsize len)
 {
-  char *path = g_build_filename (files_dir, name, NULL);
+  char *path = toa_cli_run_file (name);
 
   g_assert_true (g_file_set_contents (path, data, (gssize) len, NULL));
   return path;
@@ -38,7 +34,7 @@ test_round_trip (void)
   g_autofree char *big = g_malloc (3000);
   g_autofree char *letter_path = write_file ("cong-van-123.pdf", letter, sizeof letter - 1);
   g_autofree char *photo_path = NULL;
-  g_autofree char *out = g_build_filename (files_dir, "ban-sao.pdf", NULL);
+  g_autofree char *out = toa_cli_run_file ("ban-sao.pdf");
   g_autofree char *letter_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) letter,
                                                               sizeof letter - 1);
   g_autofree char *id = NULL;
@@ -72,15 +68,9 @@ test_round_trip (void)
   }
   {
     g_autoptr(Result) json = cli ("--json", "intake", "attachments", id, NULL);
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    JsonArray *array;
-    JsonObject *first;
+    g_autoptr(JsonArray) array = json_array_of (json, 2);
+    JsonObject *first = json_array_get_object_element (array, 0);
 
-    assert_exit (json, 0);
-    g_assert_true (json_parser_load_from_data (parser, json->out, -1, NULL));
-    array = json_node_get_array (json_parser_get_root (parser));
-    g_assert_cmpuint (json_array_get_length (array), ==, 2);
-    first = json_array_get_object_element (array, 0);
     g_assert_cmpstr (json_object_get_string_member (first, "sha256"), ==, letter_hash);
     g_assert_cmpint (json_object_get_int_member (first, "size"), ==, sizeof letter - 1);
     g_assert_true (json_object_get_boolean_member (first, "has_content"));
@@ -103,7 +93,7 @@ test_round_trip (void)
     assert_same_file (out, letter, sizeof letter - 1);
   }
   {
-    g_autofree char *other = g_build_filename (files_dir, "khac.pdf", NULL);
+    g_autofree char *other = toa_cli_run_file ("khac.pdf");
     g_autoptr(Result) no_such = cli ("intake", "attachment", id, "3", "--output", other, NULL);
     g_autoptr(Result) not_number = cli ("intake", "attachment", id, "mot", "--output", other, NULL);
     g_autoptr(Result) no_output = cli ("intake", "attachment", id, "1", NULL);
@@ -120,7 +110,7 @@ test_round_trip (void)
 static void
 test_missing_file (void)
 {
-  g_autofree char *missing = g_build_filename (files_dir, "khong-co.pdf", NULL);
+  g_autofree char *missing = toa_cli_run_file ("khong-co.pdf");
   g_autoptr(Result) add = cli ("intake", "add", "--as", "bt", "--title", "Tin thử", "--genre", "van-ban",
                                "--section", "tin", "--channel", "email", "--sender", "Sở Nội vụ",
                                "--received", "2025-01-24", "--attachment", missing, NULL);
@@ -129,37 +119,15 @@ test_missing_file (void)
   g_assert_nonnull (strstr (add->err, "khong-co.pdf"));
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/cli-intake-files/round-trip", test_round_trip);
+  g_test_add_func ("/cli-intake-files/missing-file", test_missing_file);
+}
+
 int
 main (int argc, char **argv)
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    {
-      g_printerr ("usage: %s PATH-TO-toasoan-cli\n", argv[0]);
-      return 1;
-    }
-  files_dir = g_dir_make_tmp ("toa-intake-files-XXXXXX", NULL);
-  g_assert_nonnull (files_dir);
-  toa_cli_run_set_up (argv[1], "intake-files");
-  toa_cli_run_set_up_newsroom ();
-  g_test_add_func ("/cli-intake-files/round-trip", test_round_trip);
-  g_test_add_func ("/cli-intake-files/missing-file", test_missing_file);
-  status = g_test_run ();
-  toa_cli_run_tear_down ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (files_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (files_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (files_dir);
-  }
-  g_free (files_dir);
-  return status;
+  return toa_cli_run_newsroom_main (argc, argv, "intake-files", add_tests);
 }

@@ -106,6 +106,22 @@ json_object_of (const Result *result, const char *members)
   return object;
 }
 
+JsonArray *
+json_array_of (const Result *result, guint length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  assert_exit (result, 0);
+  json_parser_load_from_data (parser, result->out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  array = json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+  g_assert_cmpuint (json_array_get_length (array), ==, length);
+  return array;
+}
+
 void
 toa_cli_run_set_up (const char *path, const char *name)
 {
@@ -119,6 +135,40 @@ toa_cli_run_set_up (const char *path, const char *name)
   db_path = g_build_filename (tmp_dir, "board.db", NULL);
   init = cli ("init", NULL);
   assert_exit (init, 0);
+}
+
+gboolean
+toa_cli_run_start (int argc, char **argv, const char *name)
+{
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PATH-TO-toasoan-cli\n", argv[0]);
+      return FALSE;
+    }
+  toa_cli_run_set_up (argv[1], name);
+  return TRUE;
+}
+
+int
+toa_cli_run_newsroom_main (int argc, char **argv, const char *name, void (*add_tests) (void))
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!toa_cli_run_start (argc, argv, name))
+    return 1;
+  toa_cli_run_set_up_newsroom ();
+  add_tests ();
+  status = g_test_run ();
+  toa_cli_run_tear_down ();
+  return status;
+}
+
+char *
+toa_cli_run_file (const char *name)
+{
+  g_assert_nonnull (tmp_dir);
+  return g_build_filename (tmp_dir, name, NULL);
 }
 
 void

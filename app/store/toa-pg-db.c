@@ -17,8 +17,17 @@ struct _ToaPgDb {
   PGconn   *conn;
   char     *name;            /* host:port/database */
   char     *url;             /* to connect again after an outage */
-  gboolean  in_transaction;  /* BEGIN sent, no COMMIT/ROLLBACK yet */
+  gboolean  in_transaction;  /* BEGIN sent (or deferred), no COMMIT/ROLLBACK yet */
+  gboolean  begin_pending;   /* BEGIN deferred to the first statement (_begin_lazy) */
+  /* statements prepared on this connection: SQL text → its name ("toa_s<n>"); emptied when
+   * the connection is made again (a new session has none) */
+  GHashTable *prepared;
+  guint       n_prepared;     /* names handed out */
 };
+
+/* At most this many prepared statements per connection (lists build SQL with a varying
+ * number of parameters; past the limit a statement runs unprepared, as before). */
+#define PREPARED_MAX 256
 
 /* Seconds to wait for the server when connecting again after an outage. */
 #define RECONNECT_TIMEOUT "2"
@@ -194,9 +203,13 @@ describe_options (PQconninfoOption *options)
 ToaPgDb *
 toa_pg_db_connect (const char *url, GError **error)
 {
-  /* Defaults first: the URL (expanded from dbname) overrides them. */
-  const char *keywords[] = { "connect_timeout", "application_name", "dbname", NULL };
-  const char *values[] = { "10", "toasoan", url, NULL };
+  /* Defaults first: the URL (expanded from dbname) overrides them. Keepalives and a TCP
+   * user timeout bound how long a call waits on a network that silently went away (15 s),
+   * instead of the system's many minutes. */
+  const char *keywords[] = { "connect_timeout", "keepalives", "keepalives_idle",
+                             "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                             "application_name", "dbname", NULL };
+  const char *values[] = { "10", "1", "30", "10", "3", "15000", "toasoan", url, NULL };
   g_autofree char *parse_error = NULL;
   g_autofree char *name = NULL;
   PQconninfoOption *options;
@@ -261,6 +274,7 @@ toa_pg_db_connect (const char *url, GError **error)
   db->conn = conn;
   db->name = g_steal_pointer (&name);
   db->url = g_strdup (url);
+  db->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return db;
 }
 
@@ -270,6 +284,7 @@ toa_pg_db_free (ToaPgDb *db)
   if (db == NULL)
     return;
   PQfinish (db->conn);
+  g_clear_pointer (&db->prepared, g_hash_table_unref);
   g_free (db->name);
   g_free (db->url);
   g_free (db);
@@ -321,13 +336,16 @@ toa_pg_db_is_online (ToaPgDb *db)
 gboolean
 toa_pg_db_ensure (ToaPgDb *db, GError **error)
 {
-  const char *keywords[] = { "application_name", "dbname", "connect_timeout", NULL };
-  const char *values[] = { "toasoan", db->url, RECONNECT_TIMEOUT, NULL };
+  const char *keywords[] = { "keepalives", "keepalives_idle", "keepalives_interval",
+                             "keepalives_count", "tcp_user_timeout", "application_name", "dbname",
+                             "connect_timeout", NULL };
+  const char *values[] = { "1", "30", "10", "3", "15000", "toasoan", db->url, RECONNECT_TIMEOUT,
+                           NULL };
   PGconn *conn;
 
   if (PQstatus (db->conn) == CONNECTION_OK)
     return TRUE;
-  if (db->in_transaction)
+  if (db->in_transaction && !db->begin_pending)
     {
       /* Never carry on a transaction on a new connection: its earlier statements are gone. */
       set_lost (db, _("the transaction was interrupted and nothing of it was saved"), error);
@@ -346,6 +364,7 @@ toa_pg_db_ensure (ToaPgDb *db, GError **error)
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
   PQfinish (db->conn);
   db->conn = conn;
+  g_hash_table_remove_all (db->prepared);   /* the new session has none */
   return TRUE;
 }
 
@@ -379,7 +398,7 @@ toa_pg_db_exec (ToaPgDb *db, const char *sql, GError **error)
   ExecStatusType status;
   gint64 started;
 
-  if (!toa_pg_db_ensure (db, error))
+  if (!toa_pg_db_flush_begin (db, error))
     return FALSE;
   started = toa_pg_db_stats_start ();
   result = PQexec (db->conn, sql);
@@ -402,9 +421,9 @@ toa_pg_db_query (ToaPgDb            *db,
   PGresult *result;
   ExecStatusType status;
 
-  if (!toa_pg_db_ensure (db, error))
+  result = toa_pg_db_exec_params (db, sql, n_params, params, NULL, NULL, error);
+  if (result == NULL)
     return NULL;
-  result = PQexecParams (db->conn, sql, n_params, NULL, params, NULL, NULL, 0);
   status = PQresultStatus (result);
 
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
@@ -430,6 +449,114 @@ toa_pg_db_query_int (ToaPgDb            *db,
   return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
 }
 
+void
+toa_pg_db_begin_lazy (ToaPgDb *db)
+{
+  db->in_transaction = TRUE;
+  db->begin_pending = TRUE;
+}
+
+gboolean
+toa_pg_db_flush_begin (ToaPgDb *db, GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (!toa_pg_db_ensure (db, error))
+    return FALSE;
+  if (!db->begin_pending)
+    return TRUE;
+  db->begin_pending = FALSE;
+  result = PQexec (db->conn, "BEGIN");
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    return TRUE;
+  toa_pg_db_set_error (db, result, error);
+  return FALSE;
+}
+
+/* Reads the results of one pipelined statement (up to its NULL); returns the last. */
+static PGresult *
+pipeline_result (PGconn *conn)
+{
+  PGresult *last = NULL, *next;
+
+  while ((next = PQgetResult (conn)) != NULL)
+    {
+      PQclear (last);
+      last = next;
+    }
+  return last;
+}
+
+PGresult *
+toa_pg_db_exec_params (ToaPgDb *db, const char *sql, int n_params, const char * const *values,
+                       const int *lengths, const int *formats, GError **error)
+{
+  g_autoptr(PGresult) opened = NULL;
+  g_autoptr(PGresult) prepared = NULL;
+  g_autoptr(PGresult) synced = NULL;
+  g_autofree char *new_name = NULL;
+  PGresult *result = NULL;
+  const char *name;
+  gboolean begin, sent;
+
+  if (!toa_pg_db_ensure (db, error))
+    return NULL;
+  begin = db->begin_pending;
+  db->begin_pending = FALSE;
+  name = g_hash_table_lookup (db->prepared, sql);
+  /* a statement seen first is prepared (parsed and planned once per connection), unless the
+   * transaction already failed (it would refuse) or the connection has enough of them */
+  if (name == NULL && g_hash_table_size (db->prepared) < PREPARED_MAX
+      && PQtransactionStatus (db->conn) != PQTRANS_INERROR)
+    name = new_name = g_strdup_printf ("toa_s%u", ++db->n_prepared);
+  if (!begin && new_name == NULL)
+    {
+      result = name != NULL ? PQexecPrepared (db->conn, name, n_params, values, lengths, formats, 0)
+                            : PQexecParams (db->conn, sql, n_params, NULL, values, lengths, formats, 0);
+      if (result == NULL)
+        toa_pg_db_set_error (db, NULL, error);
+      return result;
+    }
+  /* a deferred BEGIN, the PREPARE and the statement in one round trip */
+  sent = PQenterPipelineMode (db->conn)
+         && (!begin || PQsendQueryParams (db->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0))
+         && (new_name == NULL || PQsendPrepare (db->conn, new_name, sql, n_params, NULL))
+         && (name != NULL ? PQsendQueryPrepared (db->conn, name, n_params, values, lengths, formats, 0)
+                          : PQsendQueryParams (db->conn, sql, n_params, NULL, values, lengths, formats, 0))
+         && PQpipelineSync (db->conn);
+  if (sent)
+    {
+      if (begin)
+        opened = pipeline_result (db->conn);
+      if (new_name != NULL)
+        prepared = pipeline_result (db->conn);
+      result = pipeline_result (db->conn);
+      synced = PQgetResult (db->conn);   /* PGRES_PIPELINE_SYNC */
+    }
+  PQexitPipelineMode (db->conn);
+  if (!sent || (begin && PQresultStatus (opened) != PGRES_COMMAND_OK))
+    {
+      /* BEGIN failed (the rest was skipped) or nothing went out: BEGIN's error */
+      g_clear_pointer (&result, PQclear);
+      toa_pg_db_set_error (db, sent ? opened : NULL, error);
+      return NULL;
+    }
+  if (new_name != NULL)
+    {
+      if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+        g_hash_table_insert (db->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+      else
+        {
+          /* the statement does not parse (the same error running it would give) */
+          g_clear_pointer (&result, PQclear);
+          return g_steal_pointer (&prepared);
+        }
+    }
+  if (result == NULL)
+    toa_pg_db_set_error (db, NULL, error);
+  return result;
+}
+
 gboolean
 toa_pg_db_begin (ToaPgDb *db, GError **error)
 {
@@ -442,7 +569,16 @@ toa_pg_db_begin (ToaPgDb *db, GError **error)
 gboolean
 toa_pg_db_commit (ToaPgDb *db, GError **error)
 {
-  gboolean ok = toa_pg_db_exec (db, "COMMIT", error);
+  gboolean ok;
+
+  if (db->begin_pending)
+    {
+      /* nothing ran: nothing to commit */
+      db->begin_pending = FALSE;
+      db->in_transaction = FALSE;
+      return TRUE;
+    }
+  ok = toa_pg_db_exec (db, "COMMIT", error);
 
   /* Committed, or failed and over: either way no transaction is open any more (a COMMIT
    * that failed on a lost connection is rolled back by the server). */
@@ -454,6 +590,7 @@ void
 toa_pg_db_rollback (ToaPgDb *db)
 {
   db->in_transaction = FALSE;
+  db->begin_pending = FALSE;
   if (PQtransactionStatus (db->conn) != PQTRANS_IDLE)
     {
       PGresult *result = PQexec (db->conn, "ROLLBACK");

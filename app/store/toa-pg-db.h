@@ -63,6 +63,19 @@ gboolean    toa_pg_db_is_online (ToaPgDb *db);
 gboolean    toa_pg_db_ping (ToaPgDb *db, GError **error);
 
 gboolean    toa_pg_db_begin (ToaPgDb *db, GError **error);
+/* The same, but BEGIN goes to the server with the transaction's first statement (one round
+ * trip for both, pipelined by toa_pg_db_exec_params; toa_pg_db_exec sends it first): for
+ * callers whose every statement goes through this file's functions. A transaction that ran
+ * no statement commits and rolls back without a round trip. */
+void        toa_pg_db_begin_lazy (ToaPgDb *db);
+/* Sends the BEGIN that _begin_lazy deferred, if any (before using the PGconn directly). */
+gboolean    toa_pg_db_flush_begin (ToaPgDb *db, GError **error);
+/* PQexecParams on the connection after _ensure, a deferred BEGIN pipelined in front of it.
+ * Returns the statement's result whatever its status (NULL only when nothing could be sent);
+ * the caller checks it. */
+PGresult   *toa_pg_db_exec_params (ToaPgDb *db, const char *sql, int n_params,
+                                   const char * const *values, const int *lengths,
+                                   const int *formats, GError **error);
 gboolean    toa_pg_db_commit (ToaPgDb *db, GError **error);
 /* Rolls back an open transaction; does nothing outside one. Never fails loudly. */
 void        toa_pg_db_rollback (ToaPgDb *db);

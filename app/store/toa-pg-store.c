@@ -114,15 +114,16 @@ toa_pg_query (ToaPgStore *self, const char *sql, const ToaPgParams *params, GErr
   ExecStatusType status;
   gint64 started;
 
-  /* after an outage: connects again first (never inside a transaction) */
-  if (!toa_pg_db_ensure (self->db, error))
-    return NULL;
+  /* after an outage: connects again first (never inside a transaction); a deferred BEGIN
+   * goes in the same round trip */
   started = toa_pg_db_stats_start ();
-  result = PQexecParams (toa_pg_db_conn (self->db), sql, (int) n, NULL,
-                         n > 0 ? (const char * const *) params->values->pdata : NULL,
-                         n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
-                         n > 0 ? (const int *) (gpointer) params->formats->data : NULL, 0);
+  result = toa_pg_db_exec_params (self->db, sql, (int) n,
+                                  n > 0 ? (const char * const *) params->values->pdata : NULL,
+                                  n > 0 ? (const int *) (gpointer) params->lengths->data : NULL,
+                                  n > 0 ? (const int *) (gpointer) params->formats->data : NULL, error);
   toa_pg_db_stats_add (sql, started);
+  if (result == NULL)
+    return NULL;
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
@@ -248,7 +249,11 @@ toa_pg_write_begin (ToaPgStore *self, GError **error)
   g_autofree char *sql = NULL;
 
   if (!self->in_transaction)
-    return toa_pg_db_begin (self->db, error);
+    {
+      /* BEGIN goes with the write's first statement */
+      toa_pg_db_begin_lazy (self->db);
+      return TRUE;
+    }
   sql = g_strdup_printf ("SAVEPOINT toa_write_%u", self->savepoints + 1);
   if (!toa_pg_db_exec (self->db, sql, error))
     return FALSE;
@@ -318,7 +323,7 @@ toa_pg_query_write (ToaPgStore *self, const char *sql, const ToaPgParams *params
         g_clear_pointer (&result, PQclear);
       return result;
     }
-  if (!toa_pg_db_ensure (self->db, error))
+  if (!toa_pg_db_flush_begin (self->db, error))
     return NULL;
   conn = toa_pg_db_conn (self->db);
   savepoint = g_strdup_printf ("SAVEPOINT toa_write_%u", self->savepoints + 1);
@@ -373,8 +378,8 @@ store_begin (ToaStore *store, GError **error)
                            _("A transaction is already open on this store."));
       return FALSE;
     }
-  if (!toa_pg_db_begin (self->db, error))
-    return FALSE;
+  /* BEGIN goes with the transaction's first statement (one round trip less) */
+  toa_pg_db_begin_lazy (self->db);
   self->in_transaction = TRUE;
   self->savepoints = 0;
   return TRUE;

@@ -7,6 +7,7 @@
 
 #include "toa-action-dialog.h"
 #include "toa-approval.h"
+#include "toa-background-reader.h"
 #include "toa-error.h"
 #include "toa-text.h"
 #include "toa-workflow.h"
@@ -25,6 +26,10 @@ struct _ToaActionDialog {
   GPtrArray     *ground_codes;    /* char* per ground_row row; NULL at 0 = none chosen */
   gboolean       needs_time;
   gint64         request_id;
+  ToaBackgroundReader *reader;    /* NULL: the action is taken here, on the window's store */
+  gboolean       busy;            /* the action is on its way (the reader's worker) */
+  gboolean       closed;          /* disposed: a late answer shows nothing */
+  gboolean       last_ok;
 
   AdwWindowTitle       *window_title;
   GtkButton            *ok_button;
@@ -107,49 +112,75 @@ done_message (ToaActionDialog *self, const ToaTransitionResult *result)
   return g_strdup_printf (_("Done: %s"), self->name);
 }
 
-gboolean
-toa_action_dialog_run (ToaActionDialog *self)
+/* One action on its way: everything the worker needs is copied here (nothing of the dialog
+ * is touched off the main thread). */
+typedef struct {
+  ToaActionDialog     *dialog;      /* a reference until the answer is shown */
+  ToaPerson           *person;
+  ToaActionKind        kind;
+  gint64               request_id;
+  ToaTransitionRequest request;     /* its strings point into the fields below */
+  char                *code;
+  char                *target;
+  char                *ground;
+  char                *comment;
+  ToaTransitionResult  result;
+} ActionJob;
+
+static void
+action_job_free (ActionJob *job)
 {
-  g_autofree char *comment = comment_text (self);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  ToaTransitionResult result = { 0 };
-  gboolean ok;
+  toa_transition_result_clear (&job->result);
+  g_clear_pointer (&job->person, toa_person_free);
+  g_free (job->code);
+  g_free (job->target);
+  g_free (job->ground);
+  g_free (job->comment);
+  g_clear_object (&job->dialog);
+  g_free (job);
+}
 
-  g_return_val_if_fail (TOA_IS_ACTION_DIALOG (self), FALSE);
+/* In the reader's worker on its own connection (or here, on the window's store). */
+static gboolean
+action_job_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  ActionJob *job = data;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  if (self->kind == TOA_ACTION_TRANSITION)
+  if (job->kind == TOA_ACTION_TRANSITION)
+    return toa_transitions_do (store, job->person, &job->request, &job->result, error);
+  return toa_approval_decide (store, job->person, job->request_id, job->kind == TOA_ACTION_APPROVE_REQUEST,
+                              job->comment, 0, &job->result, error);
+}
+
+static void
+set_busy (ToaActionDialog *self, gboolean busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ok_button), !busy);
+  if (busy)
     {
-      ToaTransitionRequest request = {
-        .article_id = self->article_id,
-        .transition = self->code,
-        .comment = comment,
-        .expected_version = self->expected_version,
-      };
-      guint row;
+      GtkWidget *spinner = gtk_spinner_new ();
 
-      if (self->targets != NULL && self->targets[0] != NULL)
-        {
-          row = adw_combo_row_get_selected (self->target_row);
-          if (row != GTK_INVALID_LIST_POSITION && row < g_strv_length (self->targets))
-            request.target = self->targets[row];
-        }
-      row = adw_combo_row_get_selected (self->ground_row);
-      if (row != GTK_INVALID_LIST_POSITION && row < self->ground_codes->len)
-        request.ground = g_ptr_array_index (self->ground_codes, row);
-      if (self->needs_time && !parse_publication_time (self, &request.scheduled_for, &error))
-        {
-          show_error (self, error->message);
-          return FALSE;
-        }
-      ok = toa_transitions_do (self->store, self->person, &request, &result, &error);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_button_set_child (self->ok_button, spinner);
     }
   else
-    ok = toa_approval_decide (self->store, self->person, self->request_id,
-                              self->kind == TOA_ACTION_APPROVE_REQUEST, comment, 0, &result, &error);
+    gtk_button_set_label (self->ok_button, self->name);
+}
 
-  if (!ok)
+/* On the main thread: the answer, shown as before. */
+static void
+action_job_done (gpointer owner, gpointer data, const GError *error)
+{
+  ActionJob *job = data;
+  ToaActionDialog *self = job->dialog;
+  g_autofree char *message = NULL;
+
+  if (self->closed)
+    return;   /* closed while the action was on its way */
+  set_busy (self, FALSE);
+  self->last_ok = error == NULL;
+  if (error != NULL)
     {
       if (g_error_matches (error, TOA_ERROR, TOA_ERROR_CONFLICT))
         {
@@ -159,14 +190,98 @@ toa_action_dialog_run (ToaActionDialog *self)
         }
       else
         show_error (self, error->message);
-      toa_transition_result_clear (&result);
-      return FALSE;
+      return;
     }
-  message = done_message (self, &result);
-  toa_transition_result_clear (&result);
+  message = done_message (self, &job->result);
   g_signal_emit (self, signals[SIGNAL_DONE], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+}
+
+gboolean
+toa_action_dialog_run (ToaActionDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ToaActionDialog) keep = NULL;   /* alive past a "done" that closes it */
+  ActionJob *job;
+
+  g_return_val_if_fail (TOA_IS_ACTION_DIALOG (self), FALSE);
+  keep = g_object_ref (self);
+
+  if (self->busy)
+    return TRUE;   /* the first press is on its way */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  job = g_new0 (ActionJob, 1);
+  job->person = toa_person_copy (self->person);
+  job->kind = self->kind;
+  job->request_id = self->request_id;
+  job->comment = comment_text (self);
+  if (self->kind == TOA_ACTION_TRANSITION)
+    {
+      guint row;
+
+      job->code = g_strdup (self->code);
+      if (self->targets != NULL && self->targets[0] != NULL)
+        {
+          row = adw_combo_row_get_selected (self->target_row);
+          if (row != GTK_INVALID_LIST_POSITION && row < g_strv_length (self->targets))
+            job->target = g_strdup (self->targets[row]);
+        }
+      row = adw_combo_row_get_selected (self->ground_row);
+      if (row != GTK_INVALID_LIST_POSITION && row < self->ground_codes->len)
+        job->ground = g_strdup (g_ptr_array_index (self->ground_codes, row));
+      job->request.article_id = self->article_id;
+      job->request.transition = job->code;
+      job->request.target = job->target;
+      job->request.ground = job->ground;
+      job->request.comment = job->comment;
+      job->request.expected_version = self->expected_version;
+      if (self->needs_time && !parse_publication_time (self, &job->request.scheduled_for, &error))
+        {
+          show_error (self, error->message);
+          action_job_free (job);
+          return FALSE;
+        }
+    }
+  job->dialog = g_object_ref (self);
+  self->last_ok = FALSE;
+  if (self->reader == NULL)
+    {
+      /* no reader: here, on the window's store, as before */
+      GError *run_error = NULL;
+
+      action_job_run (self->store, job, NULL, &run_error);
+      action_job_done (self, job, run_error);
+      g_clear_error (&run_error);
+      action_job_free (job);
+      return self->last_ok;
+    }
+  set_busy (self, TRUE);
+  toa_background_reader_write (self->reader, action_job_run, action_job_done, self, job,
+                               (GDestroyNotify) action_job_free);
+  /* without a location the answer is in already; else it comes later ("done", or the error) */
+  return self->busy || self->last_ok;
+}
+
+const char *
+toa_action_dialog_get_error (ToaActionDialog *self)
+{
+  g_return_val_if_fail (TOA_IS_ACTION_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+gboolean
+toa_action_dialog_is_busy (ToaActionDialog *self)
+{
+  g_return_val_if_fail (TOA_IS_ACTION_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+void
+toa_action_dialog_set_reader (ToaActionDialog *self, ToaBackgroundReader *reader)
+{
+  g_return_if_fail (TOA_IS_ACTION_DIALOG (self));
+  g_return_if_fail (reader == NULL || TOA_IS_BACKGROUND_READER (reader));
+  g_set_object (&self->reader, reader);
 }
 
 static void
@@ -180,7 +295,9 @@ toa_action_dialog_dispose (GObject *object)
 {
   ToaActionDialog *self = TOA_ACTION_DIALOG (object);
 
+  self->closed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), TOA_TYPE_ACTION_DIALOG);
+  g_clear_object (&self->reader);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (toa_action_dialog_parent_class)->dispose (object);
 }

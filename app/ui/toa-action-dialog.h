@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "toa-background-reader.h"
 #include "toa-store.h"
 #include "toa-transition-actions.h"
 
@@ -26,7 +27,15 @@ GtkWindow *toa_action_dialog_new (GtkWindow *parent, ToaStore *store, const ToaP
 void       toa_action_dialog_select_target (ToaActionDialog *self, const char *state);
 
 /* Validates the inputs and asks core; TRUE (and "done", then closed) on success, else the
- * message is shown in the dialog. What the OK button does. */
+ * message is shown in the dialog. What the OK button does. With a threaded reader the action
+ * runs on the reader's connection: TRUE means it is on its way (the button spins, insensitive);
+ * "done" or the message comes when core answers. */
 gboolean   toa_action_dialog_run (ToaActionDialog *self);
+/* The message shown (why core refused), or NULL. */
+const char *toa_action_dialog_get_error (ToaActionDialog *self);
+/* Whether an action is on its way. */
+gboolean   toa_action_dialog_is_busy (ToaActionDialog *self);
+/* Takes the action through @reader (the item window's) instead of on the window's store. */
+void       toa_action_dialog_set_reader (ToaActionDialog *self, ToaBackgroundReader *reader);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* toa-article-editor-image.c — putting an image in the article: a file chosen (or an image
  * pasted or dropped into the body) is read, checked, scaled and thumbnailed off the main thread
  * (toa_image_prepare_async), then a small dialog asks for the alt text (required), caption and
- * credit; Insert stores it (toa_images_add: rights, audit, deduplicated) and the editor view
+ * credit; Insert stores it (toa_images_add: rights, audit, deduplicated — in the editor's
+ * background reader, on its own connection, the button spinning meanwhile) and the editor view
  * inserts the figure. */
 #include "config.h"
 
@@ -19,6 +20,9 @@ typedef struct {
   AdwEntryRow      *caption_row;
   AdwEntryRow      *credit_row;
   GtkLabel         *error_label;
+  GtkButton        *insert_button;
+  gboolean          storing;    /* toa_images_add on its way */
+  gboolean          closed;     /* the dialog is gone: a late answer shows nothing */
 } ImageJob;
 
 static void
@@ -29,16 +33,93 @@ image_job_free (ImageJob *job)
   g_free (job);
 }
 
+/* Storing the image: in the reader's worker (or at once without a location). */
+typedef struct {
+  GtkWindow        *dialog;     /* a reference: keeps its ImageJob (and the image) alive */
+  ToaPerson        *person;
+  gint64            article_id;
+  ToaPreparedImage *image;      /* the ImageJob's: only read here */
+  char             *alt;
+  char             *caption;
+  char             *credit;
+} StoreJob;
+
+static void
+store_job_free (StoreJob *store_job)
+{
+  g_clear_pointer (&store_job->person, toa_person_free);
+  g_free (store_job->alt);
+  g_free (store_job->caption);
+  g_free (store_job->credit);
+  g_clear_object (&store_job->dialog);
+  g_free (store_job);
+}
+
+static gboolean
+store_job_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  StoreJob *store_job = data;
+
+  return toa_images_add (store, store_job->person, store_job->article_id, store_job->image, error);
+}
+
+static void
+set_storing (ImageJob *job, gboolean storing)
+{
+  job->storing = storing;
+  gtk_widget_set_sensitive (GTK_WIDGET (job->insert_button), !storing);
+  if (storing)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_button_set_child (job->insert_button, spinner);
+    }
+  else
+    gtk_button_set_label (job->insert_button, _("_Insert"));
+}
+
+static void
+store_job_done (gpointer owner, gpointer data, const GError *error)
+{
+  StoreJob *store_job = data;
+  ImageJob *job = g_object_get_data (G_OBJECT (store_job->dialog), "job");
+  ToaArticleEditor *self;
+
+  if (job == NULL || job->closed || job->editor->closed)
+    return;   /* closed meanwhile: the image is stored, nothing to show */
+  self = job->editor;
+  set_storing (job, FALSE);
+  if (error != NULL)
+    {
+      toa_form_dialog_show_error (job->error_label, error->message);
+      return;
+    }
+  if (!toa_editor_view_insert_image (self->editor_view, job->image->sha256, store_job->alt, store_job->caption,
+                                     store_job->credit, job->image->width, job->image->height))
+    {
+      toa_form_dialog_show_error (job->error_label, _("The image could not be put in the text. Try again."));
+      return;
+    }
+  gtk_window_destroy (store_job->dialog);
+}
+
+static void
+on_dialog_destroy (ImageJob *job)
+{
+  job->closed = TRUE;
+}
+
 static void
 on_insert (GtkWindow *dialog)
 {
   ImageJob *job = g_object_get_data (G_OBJECT (dialog), "job");
   ToaArticleEditor *self = job->editor;
-  g_autoptr(GError) error = NULL;
   g_autofree char *alt = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (job->alt_row))));
-  const char *caption = gtk_editable_get_text (GTK_EDITABLE (job->caption_row));
-  const char *credit = gtk_editable_get_text (GTK_EDITABLE (job->credit_row));
+  StoreJob *store_job;
 
+  if (job->storing)
+    return;   /* the first press is on its way */
   if (*alt == '\0')
     {
       toa_form_dialog_show_error (job->error_label,
@@ -46,18 +127,17 @@ on_insert (GtkWindow *dialog)
       gtk_widget_grab_focus (GTK_WIDGET (job->alt_row));
       return;
     }
-  if (!toa_images_add (self->store, self->person, self->article_id, job->image, &error))
-    {
-      toa_form_dialog_show_error (job->error_label, error->message);
-      return;
-    }
-  if (!toa_editor_view_insert_image (self->editor_view, job->image->sha256, alt, caption, credit,
-                                     job->image->width, job->image->height))
-    {
-      toa_form_dialog_show_error (job->error_label, _("The image could not be put in the text. Try again."));
-      return;
-    }
-  gtk_window_destroy (dialog);
+  store_job = g_new0 (StoreJob, 1);
+  store_job->dialog = g_object_ref (dialog);
+  store_job->person = toa_person_copy (self->person);
+  store_job->article_id = self->article_id;
+  store_job->image = job->image;
+  store_job->alt = g_steal_pointer (&alt);
+  store_job->caption = g_strdup (gtk_editable_get_text (GTK_EDITABLE (job->caption_row)));
+  store_job->credit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (job->credit_row)));
+  set_storing (job, TRUE);
+  toa_background_reader_write (self->reader, store_job_run, store_job_done, self, store_job,
+                               (GDestroyNotify) store_job_free);
 }
 
 static void
@@ -75,7 +155,9 @@ show_details_dialog (ToaArticleEditor *self, ToaPreparedImage *image)
   job->image = image;
   job->dialog = toa_form_dialog_new (ADW_TYPE_WINDOW, GTK_WINDOW (self), 520, 560, _("Insert Image"));
   g_object_set_data_full (G_OBJECT (job->dialog), "job", job, (GDestroyNotify) image_job_free);
-  toa_form_dialog_header (GTK_BOX (box), job->dialog, _("_Insert"), G_CALLBACK (on_insert));
+  g_signal_connect_swapped (job->dialog, "destroy", G_CALLBACK (on_dialog_destroy), job);
+  job->insert_button = GTK_BUTTON (toa_form_dialog_header (GTK_BOX (box), job->dialog, _("_Insert"),
+                                                           G_CALLBACK (on_insert)));
 
   gtk_widget_set_margin_start (content, 18);
   gtk_widget_set_margin_end (content, 18);

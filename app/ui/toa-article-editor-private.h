@@ -28,7 +28,12 @@ struct _ToaArticleEditor {
   gboolean         ready;
   gboolean         filling;       /* the widgets are being filled: no change */
   gboolean         dirty;         /* typed since the last save */
-  gboolean         saving;
+  gboolean         saving;        /* the body is being fetched from the page for a save */
+  gboolean         writing;       /* a save on its way through the reader */
+  gboolean         save_again;    /* saving was asked for meanwhile: runs when it is back */
+  gboolean         changed_while_writing;
+  gboolean         save_sensitive;/* the Save button's sensitivity before the spinner */
+  gboolean         closed;        /* disposed: a late answer shows nothing */
   guint            autosave_id;
   guint            check_id;
   guint            drafts_recorded;
@@ -98,6 +103,8 @@ struct _ToaArticleEditor {
 /* toa-article-editor.c */
 void        toa_article_editor_changed (ToaArticleEditor *self);   /* a field or the body changed */
 void        toa_article_editor_show_message (ToaArticleEditor *self, const char *message, gboolean error);
+/* A save is being prepared or is on its way (the Save button spins meanwhile). */
+gboolean    toa_article_editor_is_saving (ToaArticleEditor *self);
 
 /* toa-article-editor-fields.c */
 void        toa_article_editor_build_fields (ToaArticleEditor *self);

@@ -153,6 +153,8 @@ toa_article_editor_changed (ToaArticleEditor *self)
   if (self->filling || !self->loaded)
     return;   /* nothing typed yet: the article is still being read */
   self->dirty = TRUE;
+  if (self->writing)
+    self->changed_while_writing = TRUE;
   if (self->autosave_id == 0)
     self->autosave_id = g_timeout_add (AUTOSAVE_MS, on_autosave_due, self);
   g_clear_handle_id (&self->check_id, g_source_remove);
@@ -752,40 +754,50 @@ build_load_stack (ToaArticleEditor *self)
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->load_stack));
 }
 
-/* ---- saving ---------------------------------------------------------------------------------- */
+/* ---- saving: in the reader's worker on its own connection (or here without a location) ------- */
 
-static void open_conflict (ToaArticleEditor *self, ToaArticle *mine);
-
-static gboolean
-is_outage (ToaArticleEditor *self, const GError *error)
-{
-  return g_error_matches (error, TOA_ERROR, TOA_ERROR_IO) || !toa_store_is_online (self->store);
-}
+/* One save on its way: everything the worker needs is copied; it also reads what the conflict
+ * view needs, so the main thread never waits on the database. */
+typedef struct {
+  ToaArticleEditor *editor;       /* a reference until the answer is shown */
+  ToaPerson        *person;
+  ToaArticle       *article;      /* mine: its version is the one saved over, then the new one */
+  char             *section_code; /* for creating */
+  char             *unit_code;
+  ToaArticle       *created;      /* created by this save (a new article) */
+  ToaArticle       *theirs;       /* on a conflict: the saved version … */
+  GError           *theirs_error;
+  char             *who;          /* … and who saved it last */
+  gboolean          online;       /* the store still answered after a failure */
+} SaveJob;
 
 static void
-saved (ToaArticleEditor *self, ToaArticle *article)
+save_job_free (SaveJob *job)
 {
-  g_clear_object (&self->base);
-  self->base = toa_article_copy (article);
-  self->article_id = article->id;
-  g_free (self->clean_html);
-  self->clean_html = g_strdup (current_html (self));
-  self->dirty = FALSE;
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  toa_draft_journal_discard (self->journal, self->article_id);
-  if (article->id != 0)
-    toa_draft_journal_discard (self->journal, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revisions_button), TRUE);
-  toa_article_editor_show_message (self, _("Saved"), FALSE);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, article->id);
+  g_clear_pointer (&job->person, toa_person_free);
+  g_clear_object (&job->article);
+  g_free (job->section_code);
+  g_free (job->unit_code);
+  g_clear_object (&job->created);
+  g_clear_object (&job->theirs);
+  g_clear_error (&job->theirs_error);
+  g_free (job->who);
+  g_clear_object (&job->editor);
+  g_free (job);
 }
 
 static gboolean
-create (ToaArticleEditor *self, ToaArticle *article, GError **error)
+is_outage (SaveJob *job, const GError *error)
 {
-  g_autoptr(ToaArticle) created = NULL;
+  return g_error_matches (error, TOA_ERROR, TOA_ERROR_IO) || !job->online;
+}
+
+static gboolean
+create_on (ToaStore *store, SaveJob *job, GError **error)
+{
+  ToaArticle *article = job->article;
   g_autofree char *site_code = NULL;
-  g_autoptr(GPtrArray) sites = toa_store_site_list (self->store, NULL);
+  g_autoptr(GPtrArray) sites = toa_store_site_list (store, NULL);
   ToaArticleDraft draft = { 0 };
 
   for (guint i = 0; sites != NULL && i < sites->len; i++)
@@ -795,54 +807,161 @@ create (ToaArticleEditor *self, ToaArticle *article, GError **error)
         site_code = g_strdup (site->code);
     }
   draft.site_code = site_code;
-  draft.section_code = toa_article_editor_section_code (self);
+  draft.section_code = job->section_code;
   draft.genre = article->genre;
   draft.language = article->language;
-  draft.unit_code = toa_article_editor_unit_code (self);
+  draft.unit_code = job->unit_code;
   draft.info_kind = article->info_kind;
   draft.title = article->title;
   draft.sapo = article->sapo;
   draft.body_html = article->body_html;
   draft.body_len = -1;
   draft.attribution = article->attribution;
-  created = toa_articles_create (self->store, self->person, &draft, error);
-  if (created == NULL)
+  job->created = toa_articles_create (store, job->person, &draft, error);
+  if (job->created == NULL)
     return FALSE;
   /* The rest (authors, tags) is saved on the created version. */
-  article->id = created->id;
-  article->site_id = created->site_id;
-  article->version = created->version;
-  article->state = g_strdup (created->state);
-  self->article_id = created->id;
-  g_clear_object (&self->base);
-  self->base = toa_article_copy (created);
-  return toa_articles_save (self->store, self->person, article, NULL, error);
+  article->id = job->created->id;
+  article->site_id = job->created->site_id;
+  article->version = job->created->version;
+  g_free (article->state);
+  article->state = g_strdup (job->created->state);
+  return toa_articles_save (store, job->person, article, NULL, error);
+}
+
+static char *
+last_saver_name (ToaStore *store, gint64 article_id)
+{
+  g_autoptr(GPtrArray) revisions = toa_store_revision_list (store, article_id, NULL);
+  const ToaRevision *last = revisions != NULL && revisions->len > 0
+                            ? g_ptr_array_index (revisions, revisions->len - 1) : NULL;
+
+  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
+    {
+      const ToaRevision *r = g_ptr_array_index (revisions, i);
+      if (r->number > last->number)
+        last = r;
+    }
+  return last != NULL ? g_strdup (last->author_name) : NULL;
+}
+
+static gboolean
+save_job_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  SaveJob *job = data;
+  GError *local = NULL;
+  gboolean ok;
+
+  if (job->article->id == 0)
+    ok = create_on (store, job, &local);
+  else
+    ok = toa_articles_save (store, job->person, job->article, NULL, &local);
+  if (!ok)
+    {
+      if (g_error_matches (local, TOA_ERROR, TOA_ERROR_CONFLICT))
+        {
+          job->theirs = toa_store_article_get (store, job->article->id, &job->theirs_error);
+          if (job->theirs != NULL)
+            job->who = last_saver_name (store, job->article->id);
+        }
+      job->online = toa_store_is_online (store);
+      g_propagate_error (error, local);
+    }
+  return ok;
 }
 
 static void
-save_article (ToaArticleEditor *self, ToaArticle *article)
+set_writing (ToaArticleEditor *self, gboolean writing)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->article_id == 0)
-    ok = create (self, article, &error);
-  else
-    ok = toa_articles_save (self->store, self->person, article, NULL, &error);
-  if (ok)
+  self->writing = writing;
+  if (writing)
     {
-      saved (self, article);
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      self->save_sensitive = gtk_widget_get_sensitive (GTK_WIDGET (self->save_button));
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_button_set_child (self->save_button, spinner);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+    }
+  else
+    {
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->save_sensitive);
+    }
+}
+
+static void
+saved (ToaArticleEditor *self, ToaArticle *article)
+{
+  g_clear_object (&self->base);
+  self->base = toa_article_copy (article);
+  self->article_id = article->id;
+  g_free (self->clean_html);
+  self->clean_html = g_strdup (article->body_html);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->changed_while_writing)
+    {
+      /* typed while the save was on its way: still unsaved, recorded over the new version */
+      self->dirty = TRUE;
+      toa_article_editor_record_draft (self);
+      if (article->id != 0)
+        toa_draft_journal_discard (self->journal, 0);
+    }
+  else
+    {
+      self->dirty = FALSE;
+      toa_draft_journal_discard (self->journal, self->article_id);
+      if (article->id != 0)
+        toa_draft_journal_discard (self->journal, 0);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->revisions_button), TRUE);
+  toa_article_editor_show_message (self, _("Saved"), FALSE);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, article->id);
+}
+
+static void open_conflict (ToaArticleEditor *self, ToaArticle *mine, ToaArticle *theirs,
+                           const GError *error, const char *who);
+
+/* On the main thread: the answer, shown as before. */
+static void
+save_job_done (gpointer owner, gpointer data, const GError *error)
+{
+  SaveJob *job = data;
+  ToaArticleEditor *self = job->editor;
+  gboolean again;
+
+  if (self->closed)
+    {
+      /* closed meanwhile: nothing to show; the item window still hears of a save */
+      if (error == NULL)
+        g_signal_emit (self, signals[SIGNAL_SAVED], 0, job->article->id);
+      return;
+    }
+  set_writing (self, FALSE);
+  again = self->save_again;
+  self->save_again = FALSE;
+  if (job->created != NULL)
+    {
+      self->article_id = job->created->id;
+      g_clear_object (&self->base);
+      self->base = toa_article_copy (job->created);
+    }
+  if (error == NULL)
+    {
+      saved (self, job->article);
+      if (again && self->dirty)
+        toa_article_editor_save (self);   /* the second save waited for this one */
       return;
     }
   if (g_error_matches (error, TOA_ERROR, TOA_ERROR_CONFLICT))
     {
-      open_conflict (self, article);
+      open_conflict (self, job->article, job->theirs, job->theirs_error, job->who);
       return;
     }
   /* Whatever went wrong, what was typed stays in the editor and in the journal. */
   toa_article_editor_record_draft (self);
   toa_draft_journal_flush (self->journal);
-  if (is_outage (self, error))
+  if (is_outage (job, error))
     {
       /* Translators: %s says why the database could not be reached */
       g_autofree char *text = g_strdup_printf (_("Could not save: %s Your draft is kept on this computer."),
@@ -851,6 +970,29 @@ save_article (ToaArticleEditor *self, ToaArticle *article)
     }
   else
     toa_article_editor_show_message (self, error->message, TRUE);
+}
+
+static void
+save_article (ToaArticleEditor *self, ToaArticle *article)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->editor = g_object_ref (self);
+  job->person = toa_person_copy (self->person);
+  job->article = toa_article_copy (article);
+  job->article->id = self->article_id;
+  job->online = TRUE;
+  if (self->article_id == 0)
+    {
+      job->section_code = g_strdup (toa_article_editor_section_code (self));
+      job->unit_code = g_strdup (toa_article_editor_unit_code (self));
+    }
+  self->changed_while_writing = FALSE;
+  self->save_again = FALSE;
+  set_writing (self, TRUE);
+  /* without a location the answer is in before this returns, as before there was a reader */
+  toa_background_reader_write (self->reader, save_job_run, save_job_done, self, job,
+                               (GDestroyNotify) save_job_free);
 }
 
 static void
@@ -879,6 +1021,11 @@ toa_article_editor_save (ToaArticleEditor *self)
 {
   g_return_if_fail (TOA_IS_ARTICLE_EDITOR (self));
 
+  if (self->writing)
+    {
+      self->save_again = TRUE;   /* waits for the save on its way */
+      return;
+    }
   if (self->saving || !self->loaded)
     return;
   self->saving = TRUE;
@@ -893,6 +1040,13 @@ toa_article_editor_save (ToaArticleEditor *self)
     }
 }
 
+gboolean
+toa_article_editor_is_saving (ToaArticleEditor *self)
+{
+  g_return_val_if_fail (TOA_IS_ARTICLE_EDITOR (self), FALSE);
+  return self->saving || self->writing;
+}
+
 static void
 on_save_clicked (ToaArticleEditor *self)
 {
@@ -900,22 +1054,6 @@ on_save_clicked (ToaArticleEditor *self)
 }
 
 /* ---- the conflict view ---------------------------------------------------------------------- */
-
-static char *
-last_saver_name (ToaArticleEditor *self)
-{
-  g_autoptr(GPtrArray) revisions = toa_store_revision_list (self->store, self->article_id, NULL);
-  const ToaRevision *last = revisions != NULL && revisions->len > 0
-                            ? g_ptr_array_index (revisions, revisions->len - 1) : NULL;
-
-  for (guint i = 0; revisions != NULL && i < revisions->len; i++)
-    {
-      const ToaRevision *r = g_ptr_array_index (revisions, i);
-      if (r->number > last->number)
-        last = r;
-    }
-  return last != NULL ? g_strdup (last->author_name) : NULL;
-}
 
 static void
 on_conflict_chosen (ToaArticleEditor *self, int choice, const char *body, ToaConflictDialog *dialog)
@@ -959,22 +1097,20 @@ on_conflict_chosen (ToaArticleEditor *self, int choice, const char *body, ToaCon
     }
 }
 
+/* @theirs, or why it could not be read, and @who saved it: read with the save, in the worker. */
 static void
-open_conflict (ToaArticleEditor *self, ToaArticle *mine)
+open_conflict (ToaArticleEditor *self, ToaArticle *mine, ToaArticle *theirs, const GError *error,
+               const char *who)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaArticle) theirs = toa_store_article_get (self->store, self->article_id, &error);
-  g_autofree char *who = NULL;
   GtkWindow *dialog;
 
   /* Mine is kept in the journal until a choice is made. */
   toa_article_editor_record_draft (self);
   if (theirs == NULL)
     {
-      toa_article_editor_show_message (self, error->message, TRUE);
+      toa_article_editor_show_message (self, error != NULL ? error->message : "", TRUE);
       return;
     }
-  who = last_saver_name (self);
   dialog = toa_conflict_dialog_new (GTK_WINDOW (self), self->base, mine, theirs, who);
   g_object_set_data_full (G_OBJECT (dialog), "theirs", g_object_ref (theirs), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "mine", g_object_ref (mine), g_object_unref);
@@ -1205,6 +1341,7 @@ toa_article_editor_dispose (GObject *object)
 {
   ToaArticleEditor *self = TOA_ARTICLE_EDITOR (object);
 
+  self->closed = TRUE;   /* a save on its way still lands; nothing is shown */
   g_cancellable_cancel (self->cancellable);   /* also drops the opening read in flight */
   g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->reader != NULL)

@@ -27,8 +27,9 @@ GtkWindow     *toa_article_editor_new (GtkWindow *parent, ToaStore *store, const
                                        gint64 article_id, ToaDraftJournal *journal);
 /* The same, the article and the side panel's lists read off the main thread on @reader (the
  * opening window's; NULL: at once on @store): a spinner meanwhile, the reason and "Try Again"
- * when they could not be read. Saving stays on the window's thread, on @store. "ready" waits
- * for the article too. */
+ * when they could not be read. Saving (and the reads of the conflict view) and storing an image
+ * run on @reader's connection too, the button spinning meanwhile; typing goes on, a second save
+ * waits for the first. "ready" waits for the article too. */
 GtkWindow     *toa_article_editor_new_with_reader (GtkWindow *parent, ToaStore *store,
                                                    ToaBackgroundReader *reader, const ToaPerson *person,
                                                    gint64 article_id, ToaDraftJournal *journal);

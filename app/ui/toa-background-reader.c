@@ -22,6 +22,7 @@ struct _ToaBackgroundReader {
   /* main thread only */
   guint                  epoch;       /* bumped by cancel: older jobs are dropped */
   guint                  pending;
+  guint                  writing;     /* writes in flight: never dropped, not in @pending */
   GHashTable            *lanes;       /* lane name → the newest Job asked for in it */
 };
 
@@ -42,6 +43,7 @@ typedef struct {
   GDestroyNotify         free_data;
   guint                  epoch;
   gint                   superseded;  /* atomic: a newer job in the lane was asked for */
+  gboolean               write;       /* a person's change: always run and delivered */
   GError                *error;
 } Job;
 
@@ -108,6 +110,12 @@ deliver (Job *job)
 {
   ToaBackgroundReader *self = job->reader;
 
+  if (job->write)
+    {
+      self->writing--;
+      job->done (job->owner, job->data, job->error);
+      return;
+    }
   if (job->epoch != self->epoch)
     return;   /* cancelled: already counted out */
   set_pending (self, self->pending > 0 ? self->pending - 1 : 0);
@@ -126,10 +134,10 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
   deliver (job);
 }
 
-void
-toa_background_reader_run (ToaBackgroundReader *self, const char *lane, ToaBackgroundJobFunc run,
-                           ToaBackgroundDoneFunc done, gpointer owner, GCancellable *cancellable,
-                           gpointer data, GDestroyNotify free_data)
+static void
+run_job (ToaBackgroundReader *self, const char *lane, ToaBackgroundJobFunc run,
+         ToaBackgroundDoneFunc done, gpointer owner, GCancellable *cancellable,
+         gpointer data, GDestroyNotify free_data, gboolean write)
 {
   Job *job;
 
@@ -147,6 +155,7 @@ toa_background_reader_run (ToaBackgroundReader *self, const char *lane, ToaBackg
   job->data = data;
   job->free_data = free_data;
   job->epoch = self->epoch;
+  job->write = write;
 
   if (self->location == NULL)
     {
@@ -169,7 +178,10 @@ toa_background_reader_run (ToaBackgroundReader *self, const char *lane, ToaBackg
         g_atomic_int_set (&older->superseded, TRUE);
       g_hash_table_insert (self->lanes, g_strdup (lane), job);   /* not owned: removed on delivery */
     }
-  set_pending (self, self->pending + 1);
+  if (write)
+    self->writing++;
+  else
+    set_pending (self, self->pending + 1);
   {
     g_autoptr(GTask) task = g_task_new (NULL, NULL, on_job_done, NULL);
 
@@ -177,6 +189,29 @@ toa_background_reader_run (ToaBackgroundReader *self, const char *lane, ToaBackg
     g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
     g_task_run_in_thread (task, job_thread);
   }
+}
+
+void
+toa_background_reader_run (ToaBackgroundReader *self, const char *lane, ToaBackgroundJobFunc run,
+                           ToaBackgroundDoneFunc done, gpointer owner, GCancellable *cancellable,
+                           gpointer data, GDestroyNotify free_data)
+{
+  run_job (self, lane, run, done, owner, cancellable, data, free_data, FALSE);
+}
+
+void
+toa_background_reader_write (ToaBackgroundReader *self, ToaBackgroundJobFunc run,
+                             ToaBackgroundDoneFunc done, gpointer owner, gpointer data,
+                             GDestroyNotify free_data)
+{
+  run_job (self, NULL, run, done, owner, NULL, data, free_data, TRUE);
+}
+
+guint
+toa_background_reader_get_writing (ToaBackgroundReader *self)
+{
+  g_return_val_if_fail (TOA_IS_BACKGROUND_READER (self), 0);
+  return self->writing;
 }
 
 void
@@ -205,7 +240,7 @@ void
 toa_background_reader_wait_idle (ToaBackgroundReader *self)
 {
   g_return_if_fail (TOA_IS_BACKGROUND_READER (self));
-  while (self->pending > 0)
+  while (self->pending > 0 || self->writing > 0)
     g_main_context_iteration (NULL, TRUE);
 }
 

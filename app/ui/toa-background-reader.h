@@ -45,6 +45,16 @@ void                 toa_background_reader_run (ToaBackgroundReader *self, const
                                                 ToaBackgroundJobFunc run, ToaBackgroundDoneFunc done,
                                                 gpointer owner, GCancellable *cancellable,
                                                 gpointer job, GDestroyNotify free_job);
+/* A person's change (a save, an action, a comment): like run, without a lane or cancellable,
+ * and never dropped — cancel leaves it alone, and @done is always called (the owner must stay
+ * alive until then: hold a reference in @job). Writes share the connection with the reads:
+ * one job at a time, in no promised order (an owner waits for its write before the next one);
+ * not counted in "pending". */
+void                 toa_background_reader_write (ToaBackgroundReader *self, ToaBackgroundJobFunc run,
+                                                  ToaBackgroundDoneFunc done, gpointer owner,
+                                                  gpointer job, GDestroyNotify free_job);
+/* Writes asked for and not yet delivered. */
+guint                toa_background_reader_get_writing (ToaBackgroundReader *self);
 /* Drops every job in flight: none of their @done is called. Later jobs run as usual. */
 void                 toa_background_reader_cancel (ToaBackgroundReader *self);
 /* Jobs asked for and not yet delivered, dropped or superseded ("pending" is notified). */

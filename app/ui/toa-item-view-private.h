@@ -61,6 +61,8 @@ struct _ToaItemView {
   GtkListBox         *people_list;
   GtkLabel           *comment_error_label;
   GtkButton          *add_comment_button;
+  gboolean            commenting;   /* a comment on its way through the reader */
+  gboolean            closed;       /* disposed: a late answer shows nothing */
   GtkBox             *actions_box;
   GtkLabel           *no_actions_label;
   AdwPreferencesGroup *intake_group;

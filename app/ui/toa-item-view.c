@@ -3,8 +3,9 @@
  * toa-item-timeline.c, the intake record and reply letter by toa-item-intake.c. Nothing here decides what anyone may do: the buttons come from
  * toa_transitions_available and every act goes through core again (toa-action-dialog.c,
  * toa_intake_reply_letter). Everything shown is read in one go in the background reader
- * (item_load_run, on the reader's own connection), then shown on the main thread; writes
- * (actions, comments, the letter) run here, on the window's store. */
+ * (item_load_run, on the reader's own connection), then shown on the main thread; a person's
+ * writes (actions, comments) go through the same reader's connection too (toa_background_reader_
+ * write), the button spinning meanwhile; the reply letter runs here, on the window's store. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -290,25 +291,64 @@ show_comments (ToaItemView *self, GPtrArray *comments, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), error != NULL);
 }
 
+/* A comment on its way: written in the reader's worker on its own connection (or at once on
+ * the window's store without a location). */
+typedef struct {
+  ToaItemView *view;     /* a reference until the answer is shown */
+  ToaPerson   *person;
+  gint64       article_id;
+  char        *text;     /* as sent (stripped) */
+  char        *typed;    /* the box as it was when sent */
+} CommentJob;
+
 static void
-on_add_comment (ToaItemView *self)
+comment_job_free (CommentJob *job)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ToaComment) comment = NULL;
-  g_autofree char *text = NULL;
+  g_clear_pointer (&job->person, toa_person_free);
+  g_free (job->text);
+  g_free (job->typed);
+  g_clear_object (&job->view);
+  g_free (job);
+}
+
+static gboolean
+comment_job_run (ToaStore *store, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CommentJob *job = data;
+  g_autoptr(ToaComment) comment = toa_articles_comment (store, job->person, job->article_id, job->text, error);
+
+  return comment != NULL;
+}
+
+static void
+set_commenting (ToaItemView *self, gboolean busy)
+{
+  self->commenting = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_comment_button), !busy);
+  if (busy)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_button_set_child (self->add_comment_button, spinner);
+    }
+  else
+    gtk_button_set_label (self->add_comment_button, _("Add Comment"));
+}
+
+static void
+comment_job_done (gpointer owner, gpointer data, const GError *error)
+{
+  CommentJob *job = data;
+  ToaItemView *self = job->view;
+  GtkTextBuffer *buffer;
+  g_autofree char *now = NULL;
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (*g_strstrip (text) == '\0')
-    {
-      gtk_label_set_text (self->comment_error_label, _("Write the comment first."));
-      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
-      return;
-    }
-  comment = toa_articles_comment (self->store, self->person, self->article_id, text, &error);
-  if (comment == NULL)
+  if (self->closed)
+    return;
+  set_commenting (self, FALSE);
+  if (error != NULL)
     {
       /* The typed text stays in the box. */
       gtk_label_set_text (self->comment_error_label, error->message);
@@ -316,10 +356,44 @@ on_add_comment (ToaItemView *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), FALSE);
-  gtk_text_buffer_set_text (buffer, "", 0);
+  buffer = gtk_text_view_get_buffer (self->comment_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  now = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (now, job->typed) == 0)
+    gtk_text_buffer_set_text (buffer, "", 0);   /* what was typed meanwhile stays */
   toa_item_view_reload (self);   /* the comment list read again, off the main thread */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comment added")));
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+on_add_comment (ToaItemView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comment_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  CommentJob *job;
+
+  if (self->commenting)
+    return;   /* the first one is on its way */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  job = g_new0 (CommentJob, 1);
+  job->typed = g_strdup (text);
+  if (*g_strstrip (text) == '\0')
+    {
+      comment_job_free (job);
+      gtk_label_set_text (self->comment_error_label, _("Write the comment first."));
+      gtk_widget_set_visible (GTK_WIDGET (self->comment_error_label), TRUE);
+      return;
+    }
+  job->view = g_object_ref (self);
+  job->person = toa_person_copy (self->person);
+  job->article_id = self->article_id;
+  job->text = g_steal_pointer (&text);
+  set_commenting (self, TRUE);
+  toa_background_reader_write (self->reader, comment_job_run, comment_job_done, self, job,
+                               (GDestroyNotify) comment_job_free);
 }
 
 /* Inserts "@login" at the cursor, with spaces around it where it touches a word. */
@@ -398,6 +472,7 @@ toa_item_view_open_action (ToaItemView *self, const char *code)
       dialog = toa_action_dialog_new (GTK_WINDOW (self), self->store, self->person, self->article_id,
                                       self->version, action);
       toa_action_dialog_select_target (TOA_ACTION_DIALOG (dialog), self->came_from);
+      toa_action_dialog_set_reader (TOA_ACTION_DIALOG (dialog), self->reader);
       g_signal_connect_object (dialog, "done", G_CALLBACK (on_action_done), self, G_CONNECT_SWAPPED);
       gtk_window_present (dialog);
       return dialog;
@@ -773,6 +848,7 @@ toa_item_view_dispose (GObject *object)
 {
   ToaItemView *self = TOA_ITEM_VIEW (object);
 
+  self->closed = TRUE;
   g_clear_handle_id (&self->live_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);   /* a reading in flight is dropped */

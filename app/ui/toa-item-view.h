@@ -27,8 +27,9 @@ GtkWindow      *toa_item_view_new (GtkWindow *parent, ToaStore *store, const Toa
                                    gint64 article_id);
 
 /* The same, read off the main thread on @reader (the opening page's; NULL: at once on @store):
- * a spinner while the item is read, the reason and "Try Again" when it could not be. Writes
- * (actions, comments, the reply letter) stay on the window's thread, on @store. */
+ * a spinner while the item is read, the reason and "Try Again" when it could not be. Actions
+ * and comments are written on @reader's connection too (the button spins meanwhile; with a
+ * reader on the main thread, at once as before); the reply letter stays on @store. */
 GtkWindow      *toa_item_view_new_with_reader (GtkWindow *parent, ToaStore *store, ToaBackgroundReader *reader,
                                                const ToaPerson *person, gint64 article_id);
 

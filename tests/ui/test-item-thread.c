@@ -3,19 +3,25 @@
  * connection through a "gate" the test holds shut, like a server that has not answered yet:
  * the windows open at once with a spinner while the main loop keeps running, and fill in
  * when the gate opens; a connection that fails shows the reason and "Try Again", which reads
- * again; a comment written while the reader is busy is in the store at once (writes stay on
- * the window's thread) and appears when the reading comes back; the editor offers nothing to
- * save, and records no draft, before the article is in. Needs a display (xvfb-run). */
+ * again; the editor offers nothing to save, and records no draft, before the article is in.
+ * A person's writes go through the same reader: with its connection held (a slow answer) a
+ * comment, an action, a save or an image returns at once with the button spinning and
+ * insensitive, the main loop keeps running, typing goes on (and is journalled), a second save
+ * waits for the first, and the result — success, or a conflict — lands when the connection
+ * answers. Needs a display (xvfb-run). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "toa-action-dialog.h"
 #include "toa-article-editor-private.h"
 #include "toa-application.h"
 #include "toa-articles.h"
 #include "toa-background-reader.h"
 #include "toa-error.h"
+#include "toa-images.h"
 #include "toa-item-view-private.h"
 #include "toa-store-open.h"
 #include "toa-transition-actions.h"
@@ -265,8 +271,38 @@ test_item_failure_try_again (void)
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
+/* Holds the reader's (already open) connection with a slow job until the gate opens. */
 static void
-test_item_comment_written_at_once (void)
+hold_connection (ToaBackgroundReader *reader, gboolean *busy_over)
+{
+  gate_set (FALSE);
+  g_atomic_int_set (&busy_started, FALSE);
+  toa_background_reader_run (reader, "busy", busy_run, busy_done, busy_over, NULL, NULL, NULL);
+  while (!g_atomic_int_get (&busy_started))
+    g_usleep (1000);
+}
+
+static gboolean
+button_spins (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+
+  return !gtk_widget_get_sensitive (GTK_WIDGET (button)) && GTK_IS_SPINNER (child)
+         && gtk_spinner_get_spinning (GTK_SPINNER (child));
+}
+
+static void
+wait_writes (ToaBackgroundReader *reader)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (toa_background_reader_get_writing (reader) > 0 && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (10);
+  g_assert_cmpuint (toa_background_reader_get_writing (reader), ==, 0);
+}
+
+static void
+test_item_comment_off_main_thread (void)
 {
   g_autoptr(ToaBackgroundReader) reader = gated_reader ();
   g_autoptr(GPtrArray) comments = NULL;
@@ -275,6 +311,7 @@ test_item_comment_written_at_once (void)
   GtkTextBuffer *buffer;
   ToaItemView *view;
   guint loads;
+  gint64 t0;
 
   gate_set (TRUE);
   view = TOA_ITEM_VIEW (toa_item_view_new_with_reader (NULL, store, reader, secretary, id));
@@ -283,35 +320,129 @@ test_item_comment_written_at_once (void)
   g_assert_cmpuint (n_rows (GTK_WIDGET (view->comment_list)), ==, 0);
   loads = view->loads_done;
 
-  /* the reader's connection is busy: the next reading waits behind it */
-  gate_set (FALSE);
-  g_atomic_int_set (&busy_started, FALSE);
-  toa_background_reader_run (reader, "busy", busy_run, busy_done, &busy_over, NULL, NULL, NULL);
-  while (!g_atomic_int_get (&busy_started))
-    g_usleep (1000);   /* the connection is taken before the comment is written */
+  /* the reader's connection is busy (a server slow to answer): the comment waits behind it */
+  hold_connection (reader, &busy_over);
   buffer = gtk_text_view_get_buffer (view->comment_view);
   gtk_text_buffer_set_text (buffer, "Đề nghị bổ sung số liệu của quý III.", -1);
+  t0 = g_get_monotonic_time ();
   g_signal_emit_by_name (view->add_comment_button, "clicked");
+  g_assert_cmpint ((g_get_monotonic_time () - t0) / 1000, <, 500);   /* returned at once */
 
-  /* written on the window's thread: in the store now, the text box cleared */
-  comments = toa_store_comment_list (store, id, NULL);
-  g_assert_cmpuint (comments->len, ==, 1);
-  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), ==, 0);
-  /* the list is read again off the main thread: the item stays shown, a small spinner turns */
-  g_assert_true (toa_item_view_is_loading (view));
-  g_assert_cmpstr (shown (view->load_stack), ==, "content");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->reload_spinner)));
+  /* on its way: not in the store yet, the button spins, the text stays in the box */
+  g_assert_true (button_spins (view->add_comment_button));
+  g_assert_cmpuint (toa_background_reader_get_writing (reader), ==, 1);
   assert_main_loop_runs ();
-  g_assert_cmpuint (view->loads_done, ==, loads);
-  g_assert_cmpuint (n_rows (GTK_WIDGET (view->comment_list)), ==, 0);
+  comments = toa_store_comment_list (store, id, NULL);
+  g_assert_cmpuint (comments->len, ==, 0);
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  g_signal_emit_by_name (view->add_comment_button, "clicked");   /* a second press does nothing */
+  g_assert_cmpuint (toa_background_reader_get_writing (reader), ==, 1);
 
   gate_set (TRUE);
+  wait_writes (reader);
   toa_item_view_wait_loaded (view);
   toa_background_reader_wait_idle (reader);
   g_assert_true (busy_over);
-  g_assert_cmpuint (view->loads_done, ==, loads + 1);
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = toa_store_comment_list (store, id, NULL);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpuint (view->loads_done, ==, loads + 1);   /* the list read again */
   g_assert_cmpuint (n_rows (GTK_WIDGET (view->comment_list)), ==, 1);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->reload_spinner)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (view->add_comment_button)));
+  g_assert_cmpstr (gtk_button_get_label (view->add_comment_button), ==, _("Add Comment"));
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
+/* The first action core offers that needs nothing typed or chosen. */
+static char *
+simple_action (const ToaPerson *person, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = toa_transitions_available (store, person, id, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const ToaAvailableAction *a = g_ptr_array_index (actions, i);
+
+      if (a->kind == TOA_ACTION_TRANSITION && !a->comment_required && !a->needs_time && !a->ground_required
+          && (a->targets == NULL || a->targets[0] == NULL) && !a->becomes_request)
+        return g_strdup (a->code);
+    }
+  return NULL;
+}
+
+static void
+on_done_message (GtkWindow *dialog, const char *message, char **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+test_item_action_off_main_thread (void)
+{
+  g_autoptr(ToaBackgroundReader) reader = gated_reader ();
+  gint64 id = article_in ("Tin chuyển bước khi máy chủ chậm", "secretary-review");
+  g_autofree char *code = simple_action (secretary, id);
+  g_autofree char *message = NULL;
+  g_autoptr(ToaArticle) before = NULL;
+  g_autoptr(ToaArticle) after = NULL;
+  gboolean busy_over = FALSE;
+  GtkWindow *dialog, *late;
+  ToaItemView *view;
+  guint loads;
+
+  g_assert_nonnull (code);
+  gate_set (TRUE);
+  view = TOA_ITEM_VIEW (toa_item_view_new_with_reader (NULL, store, reader, secretary, id));
+  gtk_window_present (GTK_WINDOW (view));
+  toa_item_view_wait_loaded (view);
+  loads = view->loads_done;
+  before = toa_store_article_get (store, id, NULL);
+  dialog = toa_item_view_open_action (view, code);
+  late = toa_item_view_open_action (view, code);   /* a second desk… the same person, twice */
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "done", G_CALLBACK (on_done_message), &message);
+
+  hold_connection (reader, &busy_over);
+  g_assert_true (toa_action_dialog_run (TOA_ACTION_DIALOG (dialog)));   /* on its way */
+  g_assert_true (toa_action_dialog_is_busy (TOA_ACTION_DIALOG (dialog)));
+  g_assert_true (button_spins (GTK_BUTTON (gtk_window_get_default_widget (dialog))));
+  assert_main_loop_runs ();
+  g_assert_nonnull (dialog);   /* still open: core has not answered */
+  g_assert_null (message);
+  g_clear_object (&after);
+  after = toa_store_article_get (store, id, NULL);
+  g_assert_cmpstr (after->state, ==, before->state);
+  g_assert_cmpint (after->version, ==, before->version);
+
+  gate_set (TRUE);
+  wait_writes (reader);
+  toa_item_view_wait_loaded (view);
+  g_assert_null (dialog);      /* done: closed */
+  g_assert_nonnull (message);
+  g_clear_object (&after);
+  after = toa_store_article_get (store, id, NULL);
+  g_assert_cmpstr (after->state, !=, before->state);
+  g_assert_cmpint (after->version, >, before->version);
+  g_assert_cmpuint (view->loads_done, >, loads);   /* the item read again */
+
+  /* the same action from the older dialog: core says someone was first, shown as before */
+  toa_action_dialog_run (TOA_ACTION_DIALOG (late));
+  wait_writes (reader);
+  {
+    const char *shown_error = toa_action_dialog_get_error (TOA_ACTION_DIALOG (late));
+
+    g_assert_nonnull (shown_error);
+    g_test_message ("the late dialog says: %s", shown_error);
+    g_assert_nonnull (strstr (shown_error, "Người Thư ký"));   /* who was first */
+  }
+  g_assert_false (toa_action_dialog_is_busy (TOA_ACTION_DIALOG (late)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_window_get_default_widget (late))));
+  gtk_window_destroy (late);
   gtk_window_destroy (GTK_WINDOW (view));
 }
 
@@ -440,6 +571,236 @@ test_editor_failure_try_again (void)
   toa_ui_test_spin (100);
 }
 
+static ToaArticleEditor *
+ready_editor (ToaBackgroundReader *reader, gint64 id, ToaDraftJournal *journal)
+{
+  ToaArticleEditor *self;
+  gint64 deadline;
+
+  gate_set (TRUE);
+  self = TOA_ARTICLE_EDITOR (toa_article_editor_new_with_reader (NULL, store, reader, editor, id, journal));
+  gtk_window_present (GTK_WINDOW (self));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!toa_article_editor_get_ready (self) && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (20);
+  g_assert_true (toa_article_editor_get_ready (self));
+  toa_background_reader_wait_idle (reader);
+  toa_ui_test_spin (200);
+  return self;
+}
+
+/* Presses Save and waits until the save is handed to the reader (the body comes from the page
+ * first, asynchronously). */
+static void
+save_and_wait_handed_over (ToaArticleEditor *self)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  toa_article_editor_save (self);
+  while (!self->writing && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (10);
+  g_assert_true (self->writing);
+}
+
+static void
+wait_saved (ToaArticleEditor *self)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (toa_article_editor_is_saving (self) && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (20);
+  g_assert_false (toa_article_editor_is_saving (self));
+}
+
+static void
+test_editor_save_off_main_thread (void)
+{
+  g_autoptr(ToaBackgroundReader) reader = gated_reader ();
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = article_in ("Bài viết lưu khi máy chủ chậm", "draft");
+  g_autoptr(ToaArticle) stored = NULL;
+  g_autoptr(ToaArticle) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean busy_over = FALSE;
+  ToaArticleEditor *self = ready_editor (reader, id, journal);
+  gint64 version = toa_article_editor_get_base_version (self), at = 0;
+
+  hold_connection (reader, &busy_over);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), "Tiêu đề sửa lần thứ nhất");
+  save_and_wait_handed_over (self);
+  g_assert_true (button_spins (self->save_button));
+  stored = toa_store_article_get (store, id, NULL);
+  g_assert_cmpint (stored->version, ==, version);   /* not written yet */
+
+  /* typing goes on and is journalled; a second save waits for the first */
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), "Tiêu đề sửa lần thứ hai");
+  g_assert_true (self->dirty);
+  g_assert_cmpuint (toa_article_editor_record_draft (self), >, 0);
+  toa_draft_journal_flush (journal);
+  draft = toa_draft_journal_read (journal, id, &at, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->title, ==, "Tiêu đề sửa lần thứ hai");
+  toa_article_editor_save (self);
+  g_assert_true (self->save_again);
+  g_assert_cmpuint (toa_background_reader_get_writing (reader), ==, 1);
+  assert_main_loop_runs ();
+  g_clear_object (&stored);
+  stored = toa_store_article_get (store, id, NULL);
+  g_assert_cmpint (stored->version, ==, version);
+
+  gate_set (TRUE);
+  wait_saved (self);
+  toa_background_reader_wait_idle (reader);
+  g_clear_object (&stored);
+  stored = toa_store_article_get (store, id, NULL);
+  g_assert_cmpstr (stored->title, ==, "Tiêu đề sửa lần thứ hai");   /* both saves, in order */
+  g_assert_cmpint (stored->version, >=, version + 2);
+  g_assert_cmpint (toa_article_editor_get_base_version (self), ==, stored->version);
+  g_assert_cmpstr (toa_article_editor_get_message (self), ==, _("Saved"));
+  g_assert_false (self->dirty);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)));
+  g_assert_cmpstr (gtk_button_get_label (self->save_button), ==, _("_Save"));
+  g_clear_object (&draft);
+  draft = toa_draft_journal_read (journal, id, &at, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);   /* all saved: nothing left to offer */
+  gtk_window_destroy (GTK_WINDOW (self));
+  toa_ui_test_spin (100);
+}
+
+static gboolean
+has_label_with (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label_with (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_editor_conflict_off_main_thread (void)
+{
+  g_autoptr(ToaBackgroundReader) reader = gated_reader ();
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = article_in ("Bài viết hai người cùng sửa", "draft");
+  g_autoptr(ToaArticle) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean busy_over = FALSE;
+  ToaArticleEditor *self = ready_editor (reader, id, journal);
+  GtkWindow *conflict;
+
+  /* someone saves first (another window of the editor's) */
+  theirs = toa_store_article_get (store, id, NULL);
+  g_free (theirs->title);
+  theirs->title = g_strdup ("Bài viết đã được người khác sửa");
+  g_assert_true (toa_articles_save (store, editor, theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  hold_connection (reader, &busy_over);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), "Bài viết sửa ở cửa sổ này");
+  save_and_wait_handed_over (self);
+  assert_main_loop_runs ();
+  g_assert_null (toa_article_editor_get_conflict_dialog (self));
+
+  gate_set (TRUE);
+  wait_saved (self);
+  conflict = toa_article_editor_get_conflict_dialog (self);
+  g_assert_nonnull (conflict);   /* both versions side by side, read in the worker */
+  g_assert_true (has_label_with (GTK_WIDGET (conflict), "Người Biên tập"));   /* who saved first */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), ==, "Bài viết sửa ở cửa sổ này");
+  gtk_window_destroy (conflict);
+  gtk_window_destroy (GTK_WINDOW (self));
+  toa_ui_test_spin (100);
+}
+
+static GtkWindow *
+toplevel_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget, const char *name, const char *button_label)
+{
+  if (name != NULL && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  if (button_label != NULL && GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), button_label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, name, button_label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_editor_image_off_main_thread (void)
+{
+  g_autoptr(ToaBackgroundReader) reader = gated_reader ();
+  g_autoptr(ToaDraftJournal) journal = toa_draft_journal_new (journal_dir, toa_store_describe (store));
+  gint64 id = article_in ("Bài viết có ảnh khi máy chủ chậm", "draft");
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 200);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  gboolean busy_over = FALSE;
+  ToaArticleEditor *self = ready_editor (reader, id, journal);
+  GtkWindow *dialog = NULL;
+  GtkButton *insert;
+  gchar *buffer = NULL;
+  gsize size = 0;
+  gint64 deadline;
+
+  gdk_pixbuf_fill (pixbuf, 0x2a7f62ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", NULL, NULL));
+  bytes = g_bytes_new_take (buffer, size);
+  toa_article_editor_add_image (self, bytes, "cau-song-be.png");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((dialog = toplevel_titled (_("Insert Image"))) == NULL && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (20);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), "alt", NULL)), "Cây cầu mới bắc qua sông Bé");
+  insert = GTK_BUTTON (find_widget (GTK_WIDGET (dialog), NULL, _("_Insert")));
+  g_assert_nonnull (insert);
+
+  hold_connection (reader, &busy_over);
+  g_signal_emit_by_name (insert, "clicked");
+  g_assert_true (button_spins (insert));
+  assert_main_loop_runs ();
+  images = toa_images_list (store, id, NULL);
+  g_assert_cmpuint (images->len, ==, 0);   /* not stored yet */
+  g_assert_nonnull (dialog);
+
+  gate_set (TRUE);
+  wait_writes (reader);
+  g_clear_pointer (&images, g_ptr_array_unref);
+  images = toa_images_list (store, id, NULL);
+  g_assert_cmpuint (images->len, ==, 1);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)), "toasoan://media/") == NULL
+         && g_get_monotonic_time () < deadline)
+    toa_ui_test_spin (50);
+  g_assert_nonnull (strstr (toa_editor_view_get_html (toa_article_editor_get_editor_view (self)),
+                            "Cây cầu mới bắc qua sông Bé"));
+  g_assert_null (dialog);   /* inserted: closed */
+  gtk_window_destroy (GTK_WINDOW (self));
+  toa_ui_test_spin (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -462,11 +823,15 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/item-thread/item-opens-while-server-silent", test_item_opens_while_server_silent);
   g_test_add_func ("/ui/item-thread/item-failure-try-again", test_item_failure_try_again);
-  g_test_add_func ("/ui/item-thread/item-comment-written-at-once", test_item_comment_written_at_once);
+  g_test_add_func ("/ui/item-thread/item-comment-off-main-thread", test_item_comment_off_main_thread);
+  g_test_add_func ("/ui/item-thread/item-action-off-main-thread", test_item_action_off_main_thread);
   g_test_add_func ("/ui/item-thread/item-closed-while-loading", test_item_closed_while_loading);
   g_test_add_func ("/ui/item-thread/item-reader-cancelled-by-owner", test_item_reader_cancelled_by_owner);
   g_test_add_func ("/ui/item-thread/editor-opens-while-server-silent", test_editor_opens_while_server_silent);
   g_test_add_func ("/ui/item-thread/editor-failure-try-again", test_editor_failure_try_again);
+  g_test_add_func ("/ui/item-thread/editor-save-off-main-thread", test_editor_save_off_main_thread);
+  g_test_add_func ("/ui/item-thread/editor-conflict-off-main-thread", test_editor_conflict_off_main_thread);
+  g_test_add_func ("/ui/item-thread/editor-image-off-main-thread", test_editor_image_off_main_thread);
   status = g_test_run ();
 
   g_clear_object (&app);

@@ -7,7 +7,7 @@
 #   tests/bench/run-bench-desks.sh [URL]
 #
 # Environment: BUILD_DIR (default build), DESKS (20), SECONDS_RUN (60), INTERVAL_MS (100),
-# ITEMS (items per secretary/deputy pair, 4; more keeps every desk busy every tick),
+# ITEMS (items per secretary/deputy pair, 8: enough that every desk acts on every tick),
 # POLL=1 to read inboxes every 50 ms instead of on LISTEN/NOTIFY notices.
 # Results: JSON on stdout, also in $BUILD_DIR/bench-desks.json. Exit status 1 when a target
 # (zero errors, p95 ≤ 20 ms, inbox update ≤ 1 s) was missed.
@@ -23,7 +23,7 @@ fi
 ninja -C "$build" tests/bench/toa-bench-desks >&2
 
 set -- ${1:+--url "$1"} --desks "${DESKS:-20}" --seconds "${SECONDS_RUN:-60}" \
-  --interval-ms "${INTERVAL_MS:-100}" --items "${ITEMS:-4}"
+  --interval-ms "${INTERVAL_MS:-100}" --items "${ITEMS:-8}"
 if [ "${POLL:-0}" = 1 ]; then
   set -- "$@" --poll
 fi

@@ -619,7 +619,22 @@ sync_html_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (value == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* WebKitGTK 2.50 now and then answers a plain string result with "Unsupported result
+       * type" (seen under load); asking for the HTML has no effect, so ask again (twice). */
+      guint tries = GPOINTER_TO_UINT (g_task_get_task_data (task));
+
+      if (g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT)
+          && tries < 2 && !g_task_return_error_if_cancelled (task))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          g_task_set_task_data (task, GUINT_TO_POINTER (tries + 1), NULL);
+          call_js (self, "return toa.html();", NULL, cancellable, sync_html_cb,
+                   g_steal_pointer (&task));
+          return;
+        }
+      if (task != NULL && !g_task_had_error (task))
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   set_html_cache (self, jsc_value_to_string (value));

@@ -18,6 +18,7 @@
 #include "toa-delegation.h"
 #include "toa-due.h"
 #include "toa-error.h"
+#include "toa-load-stack.h"
 #include "toa-attachments.h"
 #include "toa-intake.h"
 #include "toa-item-view.h"
@@ -759,37 +760,15 @@ toa_item_view_wait_loaded (ToaItemView *self)
 static void
 build_load_stack (ToaItemView *self)
 {
-  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
-  GtkWidget *loading = adw_status_page_new ();
-  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Try Again"));
+  ToaLoadStack pages;
 
-  g_object_ref (content);
-  adw_toast_overlay_set_child (self->toast_overlay, NULL);
-  self->load_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->load_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-
-  self->loading_spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->loading_spinner), 32, 32);
-  gtk_widget_set_halign (GTK_WIDGET (self->loading_spinner), GTK_ALIGN_CENTER);
-  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Reading the Item…"));
-  adw_status_page_set_child (ADW_STATUS_PAGE (loading), GTK_WIDGET (self->loading_spinner));
-  gtk_stack_add_named (self->load_stack, loading, "loading");
-
-  self->failed_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->failed_page, "network-error-symbolic");
-  adw_status_page_set_title (self->failed_page, _("The Item Could Not Be Read"));
-  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (retry, "pill");
-  gtk_widget_add_css_class (retry, "suggested-action");
-  gtk_widget_set_tooltip_text (retry, _("Read the item again"));
-  g_signal_connect_swapped (retry, "clicked", G_CALLBACK (on_try_again), self);
-  self->retry_button = GTK_BUTTON (retry);
-  adw_status_page_set_child (self->failed_page, retry);
-  gtk_stack_add_named (self->load_stack, GTK_WIDGET (self->failed_page), "failed");
-
-  gtk_stack_add_named (self->load_stack, content, "content");
-  g_object_unref (content);
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->load_stack));
+  toa_load_stack_build (&pages, self->toast_overlay, _("Reading the Item…"),
+                        _("The Item Could Not Be Read"), _("Read the item again"),
+                        G_CALLBACK (on_try_again), self);
+  self->load_stack = pages.stack;
+  self->loading_spinner = pages.spinner;
+  self->failed_page = pages.failed_page;
+  self->retry_button = pages.retry_button;
 
   /* beside the state line: the item is being read again */
   self->reload_spinner = GTK_SPINNER (gtk_spinner_new ());

@@ -122,4 +122,12 @@ const char *toa_article_editor_unit_code (ToaArticleEditor *self);
 void        toa_article_editor_choose_image (ToaArticleEditor *self);
 void        toa_article_editor_add_image (ToaArticleEditor *self, GBytes *data, const char *name);
 
+
+/* Shared between toa-article-editor.c and toa-article-editor-save.c. */
+void toa_article_editor_body_is    (ToaArticleEditor *self, const char *html);
+void toa_article_editor_set_body   (ToaArticleEditor *self, const char *html);
+void toa_article_editor_fill       (ToaArticleEditor *self, const ToaArticle *article);
+void toa_article_editor_emit_saved (ToaArticleEditor *self, gint64 article_id);
+void toa_article_editor_on_save_clicked (ToaArticleEditor *self);
+
 G_END_DECLS
